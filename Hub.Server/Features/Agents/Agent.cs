@@ -1,0 +1,31 @@
+namespace SupportHub.Server.Features.Agents;
+
+public sealed class Agent
+{
+    public required string Id { get; set; }
+
+    /// <summary>Login name; stored lower-case, unique.</summary>
+    public required string Email { get; set; }
+
+    public required string DisplayName { get; set; }
+
+    /// <summary>Hashed by ASP.NET Core's PasswordHasher; never the password itself.</summary>
+    public required string PasswordHash { get; set; }
+
+    public List<AgentRole> Roles { get; set; } = [AgentRole.Agent];
+
+    /// <summary>Support levels this agent works at (1 = first level).</summary>
+    public List<int> Levels { get; set; } = [1];
+
+    public List<string> Skills { get; set; } = [];
+
+    /// <summary>Chats at once.</summary>
+    public int ChatCapacity { get; set; } = 3;
+
+    /// <summary>Calls at once.</summary>
+    public int VoiceCapacity { get; set; } = 1;
+
+    public bool Disabled { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,8 @@
+namespace SupportHub.Server.Features.Agents;
+
+public enum AgentRole
+{
+    Agent,
+    Supervisor,
+    Admin,
+}

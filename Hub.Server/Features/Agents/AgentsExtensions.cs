@@ -1,0 +1,12 @@
+namespace SupportHub.Server.Features.Agents;
+
+public static class AgentsExtensions
+{
+    public static IHostApplicationBuilder AddAgents(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
+        builder.Services.AddSingleton<AgentAccounts>();
+        builder.Services.AddHostedService<DemoAgentSeeder>();
+        return builder;
+    }
+}

@@ -1,0 +1,20 @@
+// Wire contracts of /api/auth (docs/protocol.md).
+namespace SupportHub.Server.Features.Agents;
+
+public sealed record LoginRequest(string Email, string Password);
+
+public sealed record LoginResult(string Token, DateTimeOffset ExpiresAt, AgentProfile Agent);
+
+public sealed record AgentProfile(
+    string Id,
+    string Email,
+    string DisplayName,
+    IReadOnlyList<AgentRole> Roles,
+    IReadOnlyList<int> Levels,
+    IReadOnlyList<string> Skills,
+    int ChatCapacity,
+    int VoiceCapacity)
+{
+    public static AgentProfile From(Agent a) =>
+        new(a.Id, a.Email, a.DisplayName, a.Roles, a.Levels, a.Skills, a.ChatCapacity, a.VoiceCapacity);
+}

@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using SupportHub.Server.Infrastructure.Auth;
+using SupportHub.Server.Infrastructure.Validation;
+
+namespace SupportHub.Server.Features.Agents;
+
+public static class AuthEndpoints
+{
+    public static IEndpointRouteBuilder MapAuth(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/auth").WithValidation();
+        group.MapPost("/login", Login);
+        group.MapGet("/me", Me).RequireAuthorization(HubPolicies.Staff);
+        return app;
+    }
+
+    private static async Task<Results<Ok<LoginResult>, ProblemHttpResult>> Login(
+        LoginRequest request, AgentAccounts accounts, TokenService tokens, CancellationToken ct)
+    {
+        var agent = await accounts.VerifyAsync(request.Email, request.Password, ct);
+        if (agent is null)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status401Unauthorized, title: "Login failed", detail: "Unknown e-mail or wrong password.");
+        }
+
+        var token = tokens.IssueAgentToken(agent);
+        return TypedResults.Ok(new LoginResult(token.Token, token.ExpiresAt, AgentProfile.From(agent)));
+    }
+
+    private static async Task<Results<Ok<AgentProfile>, NotFound>> Me(ClaimsPrincipal user, IAgentStore agents, CancellationToken ct)
+    {
+        var agent = await agents.GetAsync(user.FindFirstValue(HubClaims.Subject) ?? string.Empty, ct);
+        return agent is null ? TypedResults.NotFound() : TypedResults.Ok(AgentProfile.From(agent));
+    }
+}

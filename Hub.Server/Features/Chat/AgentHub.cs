@@ -1,0 +1,121 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using SupportHub.Server.Features.Agents;
+using SupportHub.Server.Infrastructure.Auth;
+using SupportHub.Server.Infrastructure.Validation;
+
+namespace SupportHub.Server.Features.Chat;
+
+/// <summary>
+/// The staff side of chats, at <c>/hubs/agent</c>. Every level can read every conversation; only the
+/// assigned agent (or a supervisor) writes to the customer. Private notes stay among staff.
+/// </summary>
+[Authorize(Policy = HubPolicies.Staff)]
+public sealed class AgentHub(ChatService chat, ConversationLookup lookup, IConversationStore store, IAgentStore agents) : Hub<IAgentClient>
+{
+    public override async Task OnConnectedAsync()
+    {
+        await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.Staff);
+        // Every device of an agent follows the agent's open conversations, also after a reconnect.
+        foreach (var conversation in await store.ListOpenByAgentAsync(AgentId, Context.ConnectionAborted))
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.ConversationStaff(conversation.Id));
+        }
+
+        await base.OnConnectedAsync();
+    }
+
+    private string AgentId => Context.UserIdentifier ?? throw HubErrors.Create(HubErrors.Forbidden, "No agent identity.");
+
+    private bool IsSupervisor => Context.User?.IsInRole(HubClaims.SupervisorRole) == true || Context.User?.IsInRole(HubClaims.AdminRole) == true;
+
+    public Task<IReadOnlyList<QueueItemDto>> GetQueue() => chat.GetQueueAsync(Context.ConnectionAborted);
+
+    public async Task<IReadOnlyList<ConversationDto>> GetMyConversations()
+    {
+        var list = await store.ListOpenByAgentAsync(AgentId, Context.ConnectionAborted);
+        var result = new List<ConversationDto>(list.Count);
+        foreach (var conversation in list)
+        {
+            result.Add(await chat.ToDtoAsync(conversation, Context.ConnectionAborted));
+        }
+
+        return result;
+    }
+
+    /// <summary>Takes a waiting conversation; answers conflict when someone else was first.</summary>
+    public async Task<ResumeResult> Claim(ConversationRequest request)
+    {
+        var agent = await CurrentAgentAsync();
+        var conversation = await FindAsync(request.ConversationId);
+        await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.ConversationStaff(conversation.Id));
+        var claimed = await chat.ClaimAsync(conversation, agent, Context.ConnectionAborted);
+        return await chat.ResumeAsync(claimed, 0, includePrivateNotes: true, Context.ConnectionAborted);
+    }
+
+    /// <summary>Reads any conversation with its whole transcript and follows its events.</summary>
+    public async Task<ResumeResult> Open(ConversationRequest request)
+    {
+        var conversation = await FindAsync(request.ConversationId);
+        await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.ConversationStaff(conversation.Id));
+        return await chat.ResumeAsync(conversation, 0, includePrivateNotes: true, Context.ConnectionAborted);
+    }
+
+    public async Task<ResumeResult> Resume(ResumeRequest request)
+    {
+        var conversation = await FindAsync(request.ConversationId);
+        await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.ConversationStaff(conversation.Id));
+        return await chat.ResumeAsync(conversation, request.AfterSeq, includePrivateNotes: true, Context.ConnectionAborted);
+    }
+
+    public async Task<SendMessageResult> Send(SendMessageRequest request)
+    {
+        var agent = await CurrentAgentAsync();
+        var conversation = await AssignedAsync(request.ConversationId);
+        return await chat.SendAsync(conversation, ToSender(agent), request.ClientMessageId, MessageKind.Text, request.Text, Context.ConnectionAborted);
+    }
+
+    /// <summary>A note for staff only; any agent may add one, for instance when consulted by another level.</summary>
+    public async Task<SendMessageResult> AddNote(SendMessageRequest request)
+    {
+        var agent = await CurrentAgentAsync();
+        var conversation = await FindAsync(request.ConversationId);
+        return await chat.SendAsync(conversation, ToSender(agent), request.ClientMessageId, MessageKind.PrivateNote, request.Text, Context.ConnectionAborted);
+    }
+
+    public async Task Typing(TypingRequest request)
+    {
+        var agent = await CurrentAgentAsync();
+        var conversation = await AssignedAsync(request.ConversationId);
+        await chat.TypingAsync(conversation, new TypingDto(conversation.Id, SenderRole.Agent, agent.DisplayName, request.IsTyping));
+    }
+
+    public async Task MarkRead(MarkReadRequest request) =>
+        await chat.MarkReadAsync(await AssignedAsync(request.ConversationId), SenderRole.Agent, request.Seq, Context.ConnectionAborted);
+
+    public async Task Resolve(ResolveRequest request)
+    {
+        var agent = await CurrentAgentAsync();
+        var conversation = await AssignedAsync(request.ConversationId);
+        await chat.ResolveAsync(conversation, agent, request.Resolution, Context.ConnectionAborted);
+    }
+
+    private static Sender ToSender(Agent agent) => new(SenderRole.Agent, agent.Id, agent.DisplayName);
+
+    private async Task<Agent> CurrentAgentAsync()
+    {
+        var agent = await agents.GetAsync(AgentId, Context.ConnectionAborted);
+        return agent is { Disabled: false } ? agent : throw HubErrors.Create(HubErrors.Forbidden, "This agent account is disabled.");
+    }
+
+    private async Task<Conversation> FindAsync(string conversationId) =>
+        await lookup.FindAsync(conversationId, Context.ConnectionAborted) ?? throw HubErrors.ConversationNotFound(conversationId);
+
+    private async Task<Conversation> AssignedAsync(string conversationId)
+    {
+        var conversation = await FindAsync(conversationId);
+        return conversation.AssignedAgentId == AgentId || IsSupervisor
+            ? conversation
+            : throw HubErrors.Create(HubErrors.Forbidden, $"Conversation '{conversationId}' is not assigned to you.");
+    }
+}

@@ -1,0 +1,7 @@
+namespace SupportHub.Server.Features.Chat;
+
+public enum Channel
+{
+    Chat,
+    Voice,
+}

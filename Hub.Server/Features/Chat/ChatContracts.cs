@@ -1,0 +1,65 @@
+// Wire contracts of the customer and agent hubs (docs/protocol.md). Kept in one file so the protocol
+// reads as one piece; each record is a request, a result or a client event payload.
+namespace SupportHub.Server.Features.Chat;
+
+public sealed record StartConversationRequest(string? Name, string? Email, string? Topic, string Text, string ClientMessageId);
+
+public sealed record StartConversationResult(string ConversationId, long TicketNumber, MessageDto Message, bool Duplicate);
+
+public sealed record SendMessageRequest(string ConversationId, string ClientMessageId, string Text);
+
+public sealed record SendMessageResult(long Seq, DateTimeOffset SentAt, bool Duplicate);
+
+public sealed record TypingRequest(string ConversationId, bool IsTyping);
+
+public sealed record MarkReadRequest(string ConversationId, long Seq);
+
+public sealed record ResumeRequest(string ConversationId, long AfterSeq);
+
+public sealed record ResumeResult(ConversationDto Conversation, IReadOnlyList<MessageDto> Messages, bool HasMore);
+
+public sealed record ConversationRequest(string ConversationId);
+
+public sealed record ResolveRequest(string ConversationId, string Resolution);
+
+public sealed record ConversationDto(
+    string Id,
+    Channel Channel,
+    ConversationStatus Status,
+    int Level,
+    string? Skill,
+    int Priority,
+    string? Topic,
+    string CustomerId,
+    string? AssignedAgentId,
+    string? AssignedAgentName,
+    long TicketNumber,
+    long LastSeq,
+    long CustomerReadSeq,
+    long AgentReadSeq,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? AssignedAt,
+    DateTimeOffset? ClosedAt);
+
+public sealed record MessageDto(
+    string ConversationId,
+    long Seq,
+    string? ClientMessageId,
+    SenderRole SenderRole,
+    string? SenderName,
+    MessageKind Kind,
+    string Text,
+    DateTimeOffset SentAt);
+
+public sealed record QueueItemDto(
+    string ConversationId,
+    long TicketNumber,
+    string? CustomerName,
+    string? Topic,
+    int Level,
+    int Priority,
+    DateTimeOffset WaitingSince);
+
+public sealed record TypingDto(string ConversationId, SenderRole Role, string? Name, bool IsTyping);
+
+public sealed record ReadDto(string ConversationId, SenderRole Role, long Seq);

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.SignalR;
+using System.Text.Json.Serialization;
+using SupportHub.Server.Infrastructure.Validation;
+
+namespace SupportHub.Server.Features.Chat;
+
+public static class ChatExtensions
+{
+    public const string CustomerHubPath = "/hubs/customer";
+    public const string AgentHubPath = "/hubs/agent";
+
+    public static IHostApplicationBuilder AddChat(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ChatNotifier>();
+        builder.Services.AddSingleton<ChatService>();
+        builder.Services.AddScoped<ConversationLookup>();
+        builder.Services
+            .AddSignalR(options =>
+            {
+                options.AddFilter<ValidationHubFilter>();
+                options.MaximumReceiveMessageSize = ChatLimits.MaxFrameBytes;
+            })
+            .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapChat(this IEndpointRouteBuilder app)
+    {
+        app.MapHub<CustomerHub>(CustomerHubPath);
+        app.MapHub<AgentHub>(AgentHubPath);
+        return app;
+    }
+}

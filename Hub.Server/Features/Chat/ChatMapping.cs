@@ -1,0 +1,14 @@
+namespace SupportHub.Server.Features.Chat;
+
+internal static class ChatMapping
+{
+    public static MessageDto ToDto(this ChatMessage m) =>
+        new(m.ConversationId, m.Seq, m.ClientMessageId, m.SenderRole, m.SenderName, m.Kind, m.Text, m.SentAt);
+
+    public static ConversationDto ToDto(this Conversation c, string? assignedAgentName) =>
+        new(c.Id, c.Channel, c.Status, c.Level, c.Skill, c.Priority, c.Topic, c.CustomerId, c.AssignedAgentId,
+            assignedAgentName, c.TicketNumber, c.LastSeq, c.CustomerReadSeq, c.AgentReadSeq, c.CreatedAt, c.AssignedAt, c.ClosedAt);
+
+    public static QueueItemDto ToQueueItem(this Conversation c, string? customerName) =>
+        new(c.Id, c.TicketNumber, customerName, c.Topic, c.Level, c.Priority, c.CreatedAt);
+}

@@ -1,0 +1,212 @@
+using SupportHub.Server.Features.Agents;
+using SupportHub.Server.Features.Customers;
+using SupportHub.Server.Features.Tickets;
+using SupportHub.Server.Infrastructure.Validation;
+
+namespace SupportHub.Server.Features.Chat;
+
+/// <summary>
+/// The chat use cases both hubs share. Each write follows the message path: store first, then
+/// acknowledge and fan out, so nothing a client was told about can be missing from the store.
+/// </summary>
+public sealed class ChatService(
+    IConversationStore conversations,
+    ITicketStore tickets,
+    ICustomerStore customers,
+    IAgentStore agents,
+    ChatNotifier notifier,
+    TimeProvider time)
+{
+    public async Task<StartConversationResult> StartAsync(string customerId, StartConversationRequest request, CancellationToken ct)
+    {
+        var earlier = (await conversations.ListByCustomerAsync(customerId, ct))
+            .FirstOrDefault(c => c.StartClientMessageId == request.ClientMessageId);
+        if (earlier is not null)
+        {
+            var first = await conversations.GetMessagesAsync(earlier.Id, 0, 1, includePrivateNotes: false, ct);
+            return new StartConversationResult(earlier.Id, earlier.TicketNumber, first[0].ToDto(), Duplicate: true);
+        }
+
+        var now = time.GetUtcNow();
+        var customer = await UpdateCustomerAsync(customerId, request, now, ct);
+        var conversationId = HubIds.New(time);
+        var ticket = await tickets.CreateAsync(
+            new Ticket
+            {
+                Id = HubIds.New(time),
+                CustomerId = customerId,
+                Subject = request.Topic,
+                Status = TicketStatus.Open,
+                Level = 1,
+                LevelHistory = [new LevelChange { Level = 1, At = now, Reason = "opened" }],
+                ConversationIds = [conversationId],
+                CreatedAt = now,
+                UpdatedAt = now,
+            },
+            ct);
+        var conversation = new Conversation
+        {
+            Id = conversationId,
+            Channel = Channel.Chat,
+            Status = ConversationStatus.Waiting,
+            Level = 1,
+            CustomerId = customerId,
+            Topic = request.Topic,
+            TicketId = ticket.Id,
+            TicketNumber = ticket.Number,
+            StartClientMessageId = request.ClientMessageId,
+            CreatedAt = now,
+        };
+        await conversations.CreateAsync(conversation, ct);
+        var stored = await conversations.AppendAsync(
+            new NewMessage(conversationId, request.ClientMessageId, SenderRole.Customer, customerId, customer.Name, MessageKind.Text, request.Text, now),
+            ct);
+        await notifier.QueuedAsync(conversation.ToQueueItem(customer.Name));
+        return new StartConversationResult(conversationId, ticket.Number, stored.Message.ToDto(), Duplicate: false);
+    }
+
+    public async Task<SendMessageResult> SendAsync(
+        Conversation conversation, Sender sender, string? clientMessageId, MessageKind kind, string text, CancellationToken ct)
+    {
+        if (!conversation.IsOpen && kind != MessageKind.PrivateNote)
+        {
+            throw HubErrors.Create(HubErrors.Closed, $"Conversation '{conversation.Id}' is {conversation.Status.ToString().ToLowerInvariant()}; start a new one.");
+        }
+
+        var result = await conversations.AppendAsync(
+            new NewMessage(conversation.Id, clientMessageId, sender.Role, sender.Id, sender.Name, kind, text, time.GetUtcNow()), ct);
+        if (!result.Duplicate)
+        {
+            await notifier.MessageStoredAsync(conversation, result.Message);
+        }
+
+        return new SendMessageResult(result.Message.Seq, result.Message.SentAt, result.Duplicate);
+    }
+
+    public async Task<Conversation> ClaimAsync(Conversation conversation, Agent agent, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (!await conversations.TryAssignAsync(conversation.Id, agent.Id, now, ct))
+        {
+            throw HubErrors.Create(HubErrors.Conflict, $"Conversation '{conversation.Id}' is no longer waiting.");
+        }
+
+        var claimed = await conversations.GetAsync(conversation.Id, ct) ?? throw HubErrors.ConversationNotFound(conversation.Id);
+        await UpdateTicketAsync(claimed.TicketId, t => t.LastAgentId = agent.Id, ct);
+        await notifier.DequeuedAsync(claimed.Id);
+        await SendSystemAsync(claimed, $"{agent.DisplayName} joined the conversation.", ct);
+        await notifier.ConversationChangedAsync(claimed, agent.DisplayName);
+        return claimed;
+    }
+
+    public async Task ResolveAsync(Conversation conversation, Agent agent, string resolution, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (!await conversations.TryCloseAsync(conversation.Id, ConversationStatus.Resolved, now, ct))
+        {
+            throw HubErrors.Create(HubErrors.Closed, $"Conversation '{conversation.Id}' is already closed.");
+        }
+
+        await UpdateTicketAsync(
+            conversation.TicketId,
+            t =>
+            {
+                t.Status = TicketStatus.Resolved;
+                t.Resolution = resolution;
+                t.ResolvedAt = now;
+                t.LastAgentId = agent.Id;
+            },
+            ct);
+        await CloseAsync(conversation.Id, $"{agent.DisplayName} resolved the conversation.", ct);
+    }
+
+    public async Task EndAsync(Conversation conversation, CancellationToken ct)
+    {
+        if (!await conversations.TryCloseAsync(conversation.Id, ConversationStatus.Ended, time.GetUtcNow(), ct))
+        {
+            return; // ending twice is harmless: the customer's second click changes nothing
+        }
+
+        await CloseAsync(conversation.Id, "The customer ended the conversation.", ct);
+    }
+
+    public async Task<ResumeResult> ResumeAsync(Conversation conversation, long afterSeq, bool includePrivateNotes, CancellationToken ct)
+    {
+        var page = await conversations.GetMessagesAsync(conversation.Id, afterSeq, ChatLimits.ResumePageSize + 1, includePrivateNotes, ct);
+        var hasMore = page.Count > ChatLimits.ResumePageSize;
+        var messages = page.Take(ChatLimits.ResumePageSize).Select(m => m.ToDto()).ToList();
+        return new ResumeResult(await ToDtoAsync(conversation, ct), messages, hasMore);
+    }
+
+    public async Task MarkReadAsync(Conversation conversation, SenderRole reader, long seq, CancellationToken ct)
+    {
+        await conversations.MarkReadAsync(conversation.Id, reader, seq, ct);
+        await notifier.ReadAsync(conversation, new ReadDto(conversation.Id, reader, Math.Min(seq, conversation.LastSeq)));
+    }
+
+    public Task TypingAsync(Conversation conversation, TypingDto typing) => notifier.TypingAsync(conversation, typing);
+
+    public async Task<ConversationDto> ToDtoAsync(Conversation conversation, CancellationToken ct)
+    {
+        var agent = conversation.AssignedAgentId is { } id ? await agents.GetAsync(id, ct) : null;
+        return conversation.ToDto(agent?.DisplayName);
+    }
+
+    public async Task<IReadOnlyList<QueueItemDto>> GetQueueAsync(CancellationToken ct)
+    {
+        var waiting = await conversations.ListByStatusAsync(ConversationStatus.Waiting, 500, ct);
+        var items = new List<QueueItemDto>(waiting.Count);
+        foreach (var conversation in waiting)
+        {
+            var customer = await customers.GetAsync(conversation.CustomerId, ct);
+            items.Add(conversation.ToQueueItem(customer?.Name));
+        }
+
+        return items;
+    }
+
+    private async Task CloseAsync(string conversationId, string systemText, CancellationToken ct)
+    {
+        var closed = await conversations.GetAsync(conversationId, ct) ?? throw HubErrors.ConversationNotFound(conversationId);
+        await notifier.DequeuedAsync(closed.Id);
+        await SendSystemAsync(closed, systemText, ct);
+        await notifier.ConversationChangedAsync(closed, (await ToDtoAsync(closed, ct)).AssignedAgentName);
+    }
+
+    private async Task SendSystemAsync(Conversation conversation, string text, CancellationToken ct)
+    {
+        var result = await conversations.AppendAsync(
+            new NewMessage(conversation.Id, null, SenderRole.System, null, Sender.System.Name, MessageKind.System, text, time.GetUtcNow()), ct);
+        conversation.LastSeq = result.Message.Seq;
+        await notifier.MessageStoredAsync(conversation, result.Message);
+    }
+
+    private async Task<Customer> UpdateCustomerAsync(string customerId, StartConversationRequest request, DateTimeOffset now, CancellationToken ct)
+    {
+        var customer = await customers.GetAsync(customerId, ct);
+        if (customer is null)
+        {
+            customer = new Customer { Id = customerId, CreatedAt = now };
+            await customers.CreateAsync(customer, ct);
+        }
+
+        customer.Name = string.IsNullOrWhiteSpace(request.Name) ? customer.Name : request.Name.Trim();
+        customer.Email = string.IsNullOrWhiteSpace(request.Email) ? customer.Email : request.Email.Trim();
+        customer.LastSeenAt = now;
+        await customers.ReplaceAsync(customer, ct);
+        return customer;
+    }
+
+    private async Task UpdateTicketAsync(string ticketId, Action<Ticket> change, CancellationToken ct)
+    {
+        var ticket = await tickets.GetAsync(ticketId, ct);
+        if (ticket is null)
+        {
+            return;
+        }
+
+        change(ticket);
+        ticket.UpdatedAt = time.GetUtcNow();
+        await tickets.ReplaceAsync(ticket, ct);
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using SupportHub.Server.Infrastructure.Auth;
+using SupportHub.Server.Infrastructure.Validation;
+
+namespace SupportHub.Server.Features.Chat;
+
+/// <summary>
+/// The customer's side of a chat, at <c>/hubs/customer</c>. A visitor token reaches only its own
+/// conversations: another customer's id answers not_found, exactly like an id that does not exist.
+/// </summary>
+[Authorize(Policy = HubPolicies.Customer)]
+public sealed class CustomerHub(ChatService chat, ConversationLookup lookup, IConversationStore store) : Hub<ICustomerClient>
+{
+    private string CustomerId => Context.UserIdentifier ?? throw HubErrors.Create(HubErrors.Forbidden, "No customer identity.");
+
+    public Task<StartConversationResult> StartConversation(StartConversationRequest request) =>
+        chat.StartAsync(CustomerId, request, Context.ConnectionAborted);
+
+    public async Task<IReadOnlyList<ConversationDto>> GetConversations()
+    {
+        var list = await store.ListByCustomerAsync(CustomerId, Context.ConnectionAborted);
+        var result = new List<ConversationDto>(list.Count);
+        foreach (var conversation in list)
+        {
+            result.Add(await chat.ToDtoAsync(conversation, Context.ConnectionAborted));
+        }
+
+        return result;
+    }
+
+    public async Task<SendMessageResult> Send(SendMessageRequest request)
+    {
+        var conversation = await OwnAsync(request.ConversationId);
+        var sender = new Sender(SenderRole.Customer, CustomerId, null);
+        return await chat.SendAsync(conversation, sender, request.ClientMessageId, MessageKind.Text, request.Text, Context.ConnectionAborted);
+    }
+
+    public async Task Typing(TypingRequest request)
+    {
+        var conversation = await OwnAsync(request.ConversationId);
+        await chat.TypingAsync(conversation, new TypingDto(conversation.Id, SenderRole.Customer, null, request.IsTyping));
+    }
+
+    public async Task MarkRead(MarkReadRequest request) =>
+        await chat.MarkReadAsync(await OwnAsync(request.ConversationId), SenderRole.Customer, request.Seq, Context.ConnectionAborted);
+
+    /// <summary>Everything after <see cref="ResumeRequest.AfterSeq"/>, private notes excluded.</summary>
+    public async Task<ResumeResult> Resume(ResumeRequest request) =>
+        await chat.ResumeAsync(await OwnAsync(request.ConversationId), request.AfterSeq, includePrivateNotes: false, Context.ConnectionAborted);
+
+    public async Task End(ConversationRequest request) =>
+        await chat.EndAsync(await OwnAsync(request.ConversationId), Context.ConnectionAborted);
+
+    private async Task<Conversation> OwnAsync(string conversationId)
+    {
+        var conversation = await lookup.FindAsync(conversationId, Context.ConnectionAborted);
+        return conversation is not null && conversation.CustomerId == CustomerId
+            ? conversation
+            : throw HubErrors.ConversationNotFound(conversationId);
+    }
+}

@@ -1,0 +1,36 @@
+namespace SupportHub.Server.Features.Chat;
+
+/// <summary>Conversations and their transcripts. Every adapter passes ConversationStoreContract.</summary>
+public interface IConversationStore
+{
+    Task CreateAsync(Conversation conversation, CancellationToken ct = default);
+
+    Task<Conversation?> GetAsync(string id, CancellationToken ct = default);
+
+    /// <summary>Oldest first.</summary>
+    Task<IReadOnlyList<Conversation>> ListByStatusAsync(ConversationStatus status, int limit, CancellationToken ct = default);
+
+    /// <summary>Newest first.</summary>
+    Task<IReadOnlyList<Conversation>> ListByCustomerAsync(string customerId, CancellationToken ct = default);
+
+    Task<IReadOnlyList<Conversation>> ListOpenByAgentAsync(string agentId, CancellationToken ct = default);
+
+    /// <summary>Assigns a waiting conversation; false when it is no longer waiting (someone else won).</summary>
+    Task<bool> TryAssignAsync(string id, string agentId, DateTimeOffset at, CancellationToken ct = default);
+
+    /// <summary>Moves an open conversation to a closed status; false when it was not open.</summary>
+    Task<bool> TryCloseAsync(string id, ConversationStatus closedStatus, DateTimeOffset at, CancellationToken ct = default);
+
+    /// <summary>
+    /// Stores a message with the next seq of its conversation. A repeated client message id
+    /// stores nothing and returns the first message. Seqs are gap-free under concurrency.
+    /// </summary>
+    Task<AppendResult> AppendAsync(NewMessage message, CancellationToken ct = default);
+
+    /// <summary>Messages with seq greater than <paramref name="afterSeq"/>, in seq order.</summary>
+    Task<IReadOnlyList<ChatMessage>> GetMessagesAsync(
+        string conversationId, long afterSeq, int limit, bool includePrivateNotes, CancellationToken ct = default);
+
+    /// <summary>Raises the read marker of one side; never lowers it.</summary>
+    Task MarkReadAsync(string conversationId, SenderRole reader, long seq, CancellationToken ct = default);
+}

@@ -1,0 +1,8 @@
+namespace SupportHub.Server.Features.Chat;
+
+public enum SenderRole
+{
+    Customer,
+    Agent,
+    System,
+}

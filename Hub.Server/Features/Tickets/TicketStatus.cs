@@ -1,0 +1,11 @@
+namespace SupportHub.Server.Features.Tickets;
+
+public enum TicketStatus
+{
+    Open,
+    Pending,
+    Escalated,
+    Resolved,
+    Closed,
+    Reopened,
+}

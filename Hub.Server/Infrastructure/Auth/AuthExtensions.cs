@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace SupportHub.Server.Infrastructure.Auth;
+
+public static class AuthExtensions
+{
+    /// <summary>Bearer tokens for visitors and agents; SignalR takes them from <c>access_token</c> on /hubs.</summary>
+    public static IHostApplicationBuilder AddHubAuth(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<SigningKeyProvider>();
+        builder.Services.AddSingleton<TokenService>();
+        builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<SigningKeyProvider, IOptions<AuthOptions>>((jwt, keys, auth) =>
+            {
+                jwt.MapInboundClaims = false;
+                jwt.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = auth.Value.Issuer,
+                    ValidAudience = auth.Value.Issuer,
+                    IssuerSigningKey = keys.Key,
+                    NameClaimType = HubClaims.Name,
+                    RoleClaimType = HubClaims.Role,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+                jwt.Events = new JwtBearerEvents
+                {
+                    // Browsers cannot set headers on WebSockets, so SignalR clients send the token in the query.
+                    OnMessageReceived = context =>
+                    {
+                        var token = context.Request.Query["access_token"];
+                        if (!string.IsNullOrEmpty(token) && context.HttpContext.Request.Path.StartsWithSegments("/hubs"))
+                        {
+                            context.Token = token;
+                        }
+
+                        return Task.CompletedTask;
+                    },
+                };
+            });
+
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(HubPolicies.Customer, p => p.RequireRole(HubClaims.CustomerRole))
+            .AddPolicy(HubPolicies.Staff, p => p.RequireRole(HubClaims.AgentRole, HubClaims.SupervisorRole, HubClaims.AdminRole))
+            .AddPolicy(HubPolicies.Supervisor, p => p.RequireRole(HubClaims.SupervisorRole, HubClaims.AdminRole))
+            .AddPolicy(HubPolicies.Admin, p => p.RequireRole(HubClaims.AdminRole));
+        return builder;
+    }
+}

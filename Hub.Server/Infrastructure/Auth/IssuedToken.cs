@@ -1,0 +1,3 @@
+namespace SupportHub.Server.Infrastructure.Auth;
+
+public sealed record IssuedToken(string Token, DateTimeOffset ExpiresAt);

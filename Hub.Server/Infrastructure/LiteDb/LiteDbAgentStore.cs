@@ -1,0 +1,36 @@
+using LiteDB;
+using SupportHub.Server.Features.Agents;
+
+namespace SupportHub.Server.Infrastructure.LiteDb;
+
+internal sealed class LiteDbAgentStore(LiteDbContext db) : IAgentStore
+{
+    public Task<bool> TryCreateAsync(Agent agent, CancellationToken ct = default)
+    {
+        agent.Email = agent.Email.ToLowerInvariant();
+        try
+        {
+            db.Agents.Insert(agent);
+            return Task.FromResult(true);
+        }
+        catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            return Task.FromResult(false);
+        }
+    }
+
+    public Task<Agent?> GetAsync(string id, CancellationToken ct = default) =>
+        Task.FromResult<Agent?>(db.Agents.FindById(id));
+
+    public Task<Agent?> GetByEmailAsync(string email, CancellationToken ct = default)
+    {
+        var key = email.ToLowerInvariant();
+        return Task.FromResult<Agent?>(db.Agents.FindOne(a => a.Email == key));
+    }
+
+    public Task<IReadOnlyList<Agent>> ListAsync(CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<Agent>>(db.Agents.Query().OrderBy(a => a.Email).ToList());
+
+    public Task<bool> ReplaceAsync(Agent agent, CancellationToken ct = default) =>
+        Task.FromResult(db.Agents.Update(agent));
+}

@@ -1,0 +1,157 @@
+using LiteDB;
+using SupportHub.Server.Features.Chat;
+
+namespace SupportHub.Server.Infrastructure.LiteDb;
+
+internal sealed class LiteDbConversationStore(LiteDbContext db) : IConversationStore
+{
+    public Task CreateAsync(Conversation conversation, CancellationToken ct = default)
+    {
+        db.Conversations.Insert(conversation);
+        return Task.CompletedTask;
+    }
+
+    public Task<Conversation?> GetAsync(string id, CancellationToken ct = default) =>
+        Task.FromResult<Conversation?>(db.Conversations.FindById(id));
+
+    public Task<IReadOnlyList<Conversation>> ListByStatusAsync(ConversationStatus status, int limit, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<Conversation>>(db.Conversations.Query()
+            .Where(c => c.Status == status)
+            .OrderBy(c => c.CreatedAt)
+            .Limit(limit)
+            .ToList());
+
+    public Task<IReadOnlyList<Conversation>> ListByCustomerAsync(string customerId, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<Conversation>>(db.Conversations.Query()
+            .Where(c => c.CustomerId == customerId)
+            .OrderByDescending(c => c.CreatedAt)
+            .ToList());
+
+    public Task<IReadOnlyList<Conversation>> ListOpenByAgentAsync(string agentId, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<Conversation>>(db.Conversations.Query()
+            .Where(c => c.AssignedAgentId == agentId && c.Status == ConversationStatus.Active)
+            .OrderBy(c => c.CreatedAt)
+            .ToList());
+
+    public Task<bool> TryAssignAsync(string id, string agentId, DateTimeOffset at, CancellationToken ct = default)
+    {
+        lock (db.WriteGate)
+        {
+            var conversation = db.Conversations.FindById(id);
+            if (conversation is not { Status: ConversationStatus.Waiting })
+            {
+                return Task.FromResult(false);
+            }
+
+            conversation.Status = ConversationStatus.Active;
+            conversation.AssignedAgentId = agentId;
+            conversation.AssignedAt = at;
+            return Task.FromResult(db.Conversations.Update(conversation));
+        }
+    }
+
+    public Task<bool> TryCloseAsync(string id, ConversationStatus closedStatus, DateTimeOffset at, CancellationToken ct = default)
+    {
+        lock (db.WriteGate)
+        {
+            var conversation = db.Conversations.FindById(id);
+            if (conversation is not { IsOpen: true })
+            {
+                return Task.FromResult(false);
+            }
+
+            conversation.Status = closedStatus;
+            conversation.ClosedAt = at;
+            return Task.FromResult(db.Conversations.Update(conversation));
+        }
+    }
+
+    public Task<AppendResult> AppendAsync(NewMessage message, CancellationToken ct = default)
+    {
+        lock (db.WriteGate)
+        {
+            if (message.ClientMessageId is { } clientId)
+            {
+                var first = db.Messages.FindOne(m => m.ConversationId == message.ConversationId && m.ClientMessageId == clientId);
+                if (first is not null)
+                {
+                    return Task.FromResult(new AppendResult(first, Duplicate: true));
+                }
+            }
+
+            var conversation = db.Conversations.FindById(message.ConversationId)
+                ?? throw new KeyNotFoundException($"Conversation {message.ConversationId} does not exist.");
+            var seq = conversation.LastSeq + 1;
+            var stored = new ChatMessage
+            {
+                Id = MessageIds.For(message.ConversationId, seq),
+                ConversationId = message.ConversationId,
+                Seq = seq,
+                ClientMessageId = message.ClientMessageId,
+                SenderRole = message.SenderRole,
+                SenderId = message.SenderId,
+                SenderName = message.SenderName,
+                Kind = message.Kind,
+                Text = message.Text,
+                SentAt = message.SentAt,
+            };
+
+            db.Database.BeginTrans();
+            try
+            {
+                db.Messages.Insert(stored);
+                conversation.LastSeq = seq;
+                db.Conversations.Update(conversation);
+                db.Database.Commit();
+            }
+            catch
+            {
+                db.Database.Rollback();
+                throw;
+            }
+
+            return Task.FromResult(new AppendResult(stored, Duplicate: false));
+        }
+    }
+
+    public Task<IReadOnlyList<ChatMessage>> GetMessagesAsync(
+        string conversationId, long afterSeq, int limit, bool includePrivateNotes, CancellationToken ct = default)
+    {
+        // Message ids sort by seq within a conversation, so a range on _id is the resume query.
+        var from = MessageIds.For(conversationId, afterSeq + 1);
+        var to = conversationId + ";"; // ';' sorts right after ':'
+        var query = db.Messages.Query().Where(Query.And(Query.GTE("_id", from), Query.LT("_id", to)));
+        if (!includePrivateNotes)
+        {
+            query = query.Where(Query.Not(nameof(ChatMessage.Kind), nameof(MessageKind.PrivateNote)));
+        }
+
+        return Task.FromResult<IReadOnlyList<ChatMessage>>(query.OrderBy(m => m.Id).Limit(limit).ToList());
+    }
+
+    public Task MarkReadAsync(string conversationId, SenderRole reader, long seq, CancellationToken ct = default)
+    {
+        lock (db.WriteGate)
+        {
+            var conversation = db.Conversations.FindById(conversationId);
+            if (conversation is null)
+            {
+                return Task.CompletedTask;
+            }
+
+            var capped = Math.Min(seq, conversation.LastSeq);
+            if (reader == SenderRole.Customer && capped > conversation.CustomerReadSeq)
+            {
+                conversation.CustomerReadSeq = capped;
+                db.Conversations.Update(conversation);
+            }
+            else if (reader == SenderRole.Agent && capped > conversation.AgentReadSeq)
+            {
+                conversation.AgentReadSeq = capped;
+                db.Conversations.Update(conversation);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+}

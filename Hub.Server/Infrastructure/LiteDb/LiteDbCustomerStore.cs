@@ -1,0 +1,18 @@
+using SupportHub.Server.Features.Customers;
+
+namespace SupportHub.Server.Infrastructure.LiteDb;
+
+internal sealed class LiteDbCustomerStore(LiteDbContext db) : ICustomerStore
+{
+    public Task CreateAsync(Customer customer, CancellationToken ct = default)
+    {
+        db.Customers.Insert(customer);
+        return Task.CompletedTask;
+    }
+
+    public Task<Customer?> GetAsync(string id, CancellationToken ct = default) =>
+        Task.FromResult<Customer?>(db.Customers.FindById(id));
+
+    public Task<bool> ReplaceAsync(Customer customer, CancellationToken ct = default) =>
+        Task.FromResult(db.Customers.Update(customer));
+}

@@ -1,0 +1,44 @@
+using SupportHub.Server.Features.Agents;
+using SupportHub.Server.Features.Chat;
+using SupportHub.Server.Features.Customers;
+using SupportHub.Server.Features.Tickets;
+using SupportHub.Server.Infrastructure;
+using SupportHub.Server.Infrastructure.Auth;
+using SupportHub.Server.Infrastructure.Validation;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddProblemDetails();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+builder.AddDocumentStore();
+builder.AddHubAuth();
+builder.AddHubValidation();
+builder.AddAgents();
+builder.AddChat();
+
+var app = builder.Build();
+
+if (args is [CreateAdminCommand.Name, ..])
+{
+    return await CreateAdminCommand.RunAsync(app.Services, args[1..], Console.In, Console.Out);
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHubHealth();
+app.MapAuth();
+app.MapVisitors();
+app.MapTickets();
+app.MapChat();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

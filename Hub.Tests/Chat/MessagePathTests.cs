@@ -1,0 +1,51 @@
+using SupportHub.Server.Features.Chat;
+using SupportHub.Tests.TestHost;
+
+namespace SupportHub.Tests.Chat;
+
+public sealed class MessagePathTests
+{
+    [Fact]
+    public async Task SameClientMessageIdTwice_IsStoredOnce_AndBothCallsGetTheSameSeq()
+    {
+        await using var server = HubServer.Start();
+        var (customer, agent, id) = await ChatFlowTests.StartClaimedAsync(server);
+        var clientId = Guid.NewGuid().ToString("N");
+
+        var first = await customer.SendAsync(id, "Is my order shipped?", clientId);
+        var second = await customer.SendAsync(id, "Is my order shipped?", clientId);
+
+        Assert.Equal(first.Seq, second.Seq);
+        Assert.Equal((false, true), (first.Duplicate, second.Duplicate));
+        var transcript = await server.Service<IConversationStore>().GetMessagesAsync(id, 0, 100, true);
+        Assert.Single(transcript, m => m.ClientMessageId == clientId);
+        await agent.Messages.WaitForAsync(m => m.Seq == first.Seq);
+        var marker = await agent.SendAsync(id, "marker");
+        await agent.Messages.WaitForAsync(m => m.Seq == marker.Seq);
+        Assert.Single(agent.Messages.Snapshot(), m => m.ClientMessageId == clientId);
+    }
+
+    [Fact]
+    public async Task FiftyMessagesAtOnceFromEachSide_GetDistinctGapFreeSeqs()
+    {
+        await using var server = HubServer.Start();
+        var (customer, agent, id) = await ChatFlowTests.StartClaimedAsync(server);
+        var seqBefore = (await server.Service<IConversationStore>().GetAsync(id))!.LastSeq;
+
+        var sends = Enumerable.Range(0, 50).SelectMany(i => new[]
+        {
+            customer.SendAsync(id, $"customer {i}"),
+            agent.SendAsync(id, $"agent {i}"),
+        });
+        var acks = await Task.WhenAll(sends);
+
+        var seqs = acks.Select(a => a.Seq).Order().ToList();
+        Assert.Equal(Enumerable.Range(1, 100).Select(i => seqBefore + i), seqs);
+        var transcript = await server.Service<IConversationStore>().GetMessagesAsync(id, 0, 1000, true);
+        Assert.Equal(Enumerable.Range(1, (int)seqBefore + 100).Select(i => (long)i), transcript.Select(m => m.Seq));
+        Assert.Equal(50, transcript.Count(m => m.Text.StartsWith("customer ", StringComparison.Ordinal)));
+        Assert.Equal(50, transcript.Count(m => m.Text.StartsWith("agent ", StringComparison.Ordinal)));
+        await customer.Messages.WaitForCountAsync(m => m.SenderRole == SenderRole.Customer && m.Seq > seqBefore, 50);
+        await agent.Messages.WaitForCountAsync(m => m.Seq > seqBefore, 100);
+    }
+}

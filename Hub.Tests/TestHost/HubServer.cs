@@ -1,0 +1,134 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using SupportHub.Server.Features.Agents;
+using SupportHub.Server.Features.Chat;
+using SupportHub.Server.Features.Customers;
+
+namespace SupportHub.Tests.TestHost;
+
+/// <summary>
+/// One running Hub.Server for a test: Kestrel on loopback, its own data folder, real HTTP and
+/// SignalR clients over WebSockets.
+/// </summary>
+public sealed class HubServer : IAsyncDisposable
+{
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private readonly HubApplicationFactory factory;
+    private readonly bool ownsDataPath;
+    private readonly List<HubConnection> connections = [];
+
+    private HubServer(HubApplicationFactory factory, string dataPath, bool ownsDataPath)
+    {
+        this.factory = factory;
+        this.ownsDataPath = ownsDataPath;
+        DataPath = dataPath;
+        var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        BaseAddress = new Uri(addresses.Addresses.First());
+        Http = new HttpClient { BaseAddress = BaseAddress, Timeout = Timeout };
+    }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient Http { get; }
+
+    public string DataPath { get; }
+
+    public IServiceProvider Services => factory.Services;
+
+    /// <param name="dataPath">An existing data folder to reuse (restart tests); a new temporary one when null.</param>
+    public static HubServer Start(string? dataPath = null, string environment = "Testing", IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var owns = dataPath is null;
+        dataPath ??= NewDataPath();
+        var all = new Dictionary<string, string?>
+        {
+            ["Hub:Storage:DataPath"] = dataPath,
+            ["Hub:Auth:SigningKey"] = "test-signing-key-that-is-long-enough-0123456789",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var factory = new HubApplicationFactory(all, environment);
+        factory.StartOnLoopback();
+        return new HubServer(factory, dataPath, owns);
+    }
+
+    public static string NewDataPath() => Path.Combine(Path.GetTempPath(), "hub-tests", Guid.NewGuid().ToString("N"));
+
+    public T Service<T>()
+        where T : notnull => factory.Services.GetRequiredService<T>();
+
+    public async Task<VisitorSession> CreateVisitorAsync()
+    {
+        var response = await Http.PostAsJsonAsync("/api/visitors", new CreateVisitorRequest(null, null), Json);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<VisitorSession>(Json))!;
+    }
+
+    /// <summary>Creates an agent with a unique e-mail and logs it in over HTTP.</summary>
+    public async Task<LoginResult> CreateAgentAsync(string name, int[]? levels = null, AgentRole[]? roles = null)
+    {
+        var email = $"{name.ToLowerInvariant().Replace(' ', '-')}-{Guid.NewGuid():N}@test.hub";
+        const string password = "correct horse battery staple";
+        var created = await Service<AgentAccounts>().CreateAsync(
+            new NewAgent(email, name, password, roles ?? [AgentRole.Agent], levels ?? [1], ["general"]));
+        Assert.NotNull(created);
+        var response = await Http.PostAsJsonAsync("/api/auth/login", new LoginRequest(email, password), Json);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<LoginResult>(Json))!;
+    }
+
+    public async Task<CustomerClient> ConnectCustomerAsync(string token) =>
+        new(await ConnectAsync(ChatExtensions.CustomerHubPath, token));
+
+    public async Task<AgentClient> ConnectAgentAsync(string token) =>
+        new(await ConnectAsync(ChatExtensions.AgentHubPath, token));
+
+    /// <summary>A started connection over WebSockets; null token connects anonymously.</summary>
+    public async Task<HubConnection> ConnectAsync(string path, string? token)
+    {
+        var connection = BuildConnection(path, token);
+        connections.Add(connection);
+        await connection.StartAsync().WaitAsync(Timeout);
+        return connection;
+    }
+
+    public HubConnection BuildConnection(string path, string? token) =>
+        new HubConnectionBuilder()
+            .WithUrl(new Uri(BaseAddress, path), HttpTransportType.WebSockets, options =>
+            {
+                options.SkipNegotiation = true;
+                if (token is not null)
+                {
+                    options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                }
+            })
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
+            .Build();
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var connection in connections)
+        {
+            await connection.DisposeAsync();
+        }
+
+        Http.Dispose();
+        await factory.DisposeAsync();
+        if (ownsDataPath && Directory.Exists(DataPath))
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+    }
+}

@@ -117,16 +117,15 @@ internal sealed class LiteDbConversationStore(LiteDbContext db) : IConversationS
     public Task<IReadOnlyList<ChatMessage>> GetMessagesAsync(
         string conversationId, long afterSeq, int limit, bool includePrivateNotes, CancellationToken ct = default)
     {
-        // Message ids sort by seq within a conversation, so a range on _id is the resume query.
-        var from = MessageIds.For(conversationId, afterSeq + 1);
-        var to = conversationId + ";"; // ';' sorts right after ':'
-        var query = db.Messages.Query().Where(Query.And(Query.GTE("_id", from), Query.LT("_id", to)));
+        // LiteDB compares strings by culture, so a range over the composite _id is not safe; filter by
+        // the indexed conversation id and order by seq instead.
+        var query = db.Messages.Query().Where(m => m.ConversationId == conversationId && m.Seq > afterSeq);
         if (!includePrivateNotes)
         {
             query = query.Where(Query.Not(nameof(ChatMessage.Kind), nameof(MessageKind.PrivateNote)));
         }
 
-        return Task.FromResult<IReadOnlyList<ChatMessage>>(query.OrderBy(m => m.Id).Limit(limit).ToList());
+        return Task.FromResult<IReadOnlyList<ChatMessage>>(query.OrderBy(m => m.Seq).Limit(limit).ToList());
     }
 
     public Task MarkReadAsync(string conversationId, SenderRole reader, long seq, CancellationToken ct = default)

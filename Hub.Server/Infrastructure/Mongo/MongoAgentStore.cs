@@ -1,0 +1,47 @@
+using MongoDB.Driver;
+using SupportHub.Server.Features.Agents;
+using static SupportHub.Server.Infrastructure.Mongo.MongoQueries;
+
+namespace SupportHub.Server.Infrastructure.Mongo;
+
+internal sealed class MongoAgentStore : IAgentStore
+{
+    private readonly IMongoCollection<Agent> agents;
+
+    public MongoAgentStore(IMongoDatabase database)
+    {
+        MongoMappings.EnsureRegistered();
+        agents = database.GetCollection<Agent>(MongoCollections.Agents).WithReadPreference(ReadPreference.Primary);
+    }
+
+    /// <summary>The unique e-mail index decides, so two nodes creating the same agent cannot both win.</summary>
+    public async Task<bool> TryCreateAsync(Agent agent, CancellationToken ct = default)
+    {
+        agent.Email = NormalizeEmail(agent.Email);
+        try
+        {
+            await agents.InsertOneAsync(agent, cancellationToken: ct);
+            return true;
+        }
+        catch (MongoWriteException e) when (e.WriteError?.Category == ServerErrorCategory.DuplicateKey)
+        {
+            return false;
+        }
+    }
+
+    public async Task<Agent?> GetAsync(string id, CancellationToken ct = default) =>
+        await agents.Find(AgentById(id)).FirstOrDefaultAsync(ct);
+
+    public async Task<Agent?> GetByEmailAsync(string email, CancellationToken ct = default) =>
+        await agents.Find(AgentByEmail(email)).FirstOrDefaultAsync(ct);
+
+    public async Task<IReadOnlyList<Agent>> ListAsync(CancellationToken ct = default) =>
+        await agents.Find(FilterDefinition<Agent>.Empty).Sort(AgentsByEmail).ToListAsync(ct);
+
+    public async Task<bool> ReplaceAsync(Agent agent, CancellationToken ct = default)
+    {
+        agent.Email = NormalizeEmail(agent.Email);
+        var result = await agents.ReplaceOneAsync(AgentById(agent.Id), agent, cancellationToken: ct);
+        return result.MatchedCount == 1;
+    }
+}

@@ -1,0 +1,160 @@
+using MongoDB.Bson;
+using MongoDB.Driver;
+using SupportHub.Server.Features.Chat;
+using static SupportHub.Server.Infrastructure.Mongo.MongoQueries;
+
+namespace SupportHub.Server.Infrastructure.Mongo;
+
+internal sealed class MongoConversationStore : IConversationStore
+{
+    /// <summary>Each lost race means another appender stored a message, so this bounds waiting, not work.</summary>
+    internal const int MaxAppendAttempts = 200;
+
+    private readonly IMongoCollection<Conversation> conversations;
+    private readonly IMongoCollection<ChatMessage> messages;
+
+    public MongoConversationStore(IMongoDatabase database)
+    {
+        MongoMappings.EnsureRegistered();
+        // Primary whatever the connection string says: every step here reads what the step before
+        // wrote (the seq race, the duplicate lookup, a resume right after an acknowledgement).
+        conversations = database.GetCollection<Conversation>(MongoCollections.Conversations).WithReadPreference(ReadPreference.Primary);
+        messages = database.GetCollection<ChatMessage>(MongoCollections.Messages).WithReadPreference(ReadPreference.Primary);
+    }
+
+    public Task CreateAsync(Conversation conversation, CancellationToken ct = default) =>
+        conversations.InsertOneAsync(conversation, cancellationToken: ct);
+
+    public async Task<Conversation?> GetAsync(string id, CancellationToken ct = default) =>
+        await conversations.Find(ConversationById(id)).FirstOrDefaultAsync(ct);
+
+    public async Task<IReadOnlyList<Conversation>> ListByStatusAsync(ConversationStatus status, int limit, CancellationToken ct = default)
+    {
+        if (limit <= 0)
+        {
+            return [];
+        }
+
+        return await conversations.Find(ConversationsByStatus(status)).Sort(OldestFirst).Limit(limit).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<Conversation>> ListByCustomerAsync(string customerId, CancellationToken ct = default) =>
+        await conversations.Find(ConversationsByCustomer(customerId)).Sort(NewestFirst).ToListAsync(ct);
+
+    public async Task<IReadOnlyList<Conversation>> ListOpenByAgentAsync(string agentId, CancellationToken ct = default) =>
+        await conversations.Find(OpenConversationsOfAgent(agentId)).Sort(OldestFirst).ToListAsync(ct);
+
+    public async Task<bool> TryAssignAsync(string id, string agentId, DateTimeOffset at, CancellationToken ct = default)
+    {
+        var result = await conversations.UpdateOneAsync(ClaimFilter(id), ClaimUpdate(agentId, at), cancellationToken: ct);
+        return result.MatchedCount == 1;
+    }
+
+    public async Task<bool> TryCloseAsync(string id, ConversationStatus closedStatus, DateTimeOffset at, CancellationToken ct = default)
+    {
+        var result = await conversations.UpdateOneAsync(CloseFilter(id), CloseUpdate(closedStatus, at), cancellationToken: ct);
+        return result.MatchedCount == 1;
+    }
+
+    /// <summary>
+    /// Optimistic allocation without transactions: insert with the next seq and let the unique
+    /// {ConversationId, Seq} index (and the seq-derived _id) pick one winner per seq. A loser
+    /// re-reads the highest stored seq and tries the one after it, so no seq is skipped.
+    /// </summary>
+    public async Task<AppendResult> AppendAsync(NewMessage message, CancellationToken ct = default)
+    {
+        if (message.ClientMessageId is { } clientId && await FindByClientIdAsync(message.ConversationId, clientId, ct) is { } first)
+        {
+            return new AppendResult(first, Duplicate: true);
+        }
+
+        var lastSeq = await ReadLastSeqAsync(message.ConversationId, ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = ToStored(message, lastSeq + 1);
+            try
+            {
+                await messages.InsertOneAsync(stored, cancellationToken: ct);
+            }
+            catch (MongoWriteException e) when (e.WriteError?.Category == ServerErrorCategory.DuplicateKey)
+            {
+                // The error names one index even when both are violated, so ask the data instead.
+                if (message.ClientMessageId is { } id && await FindByClientIdAsync(message.ConversationId, id, ct) is { } existing)
+                {
+                    return new AppendResult(existing, Duplicate: true);
+                }
+
+                if (attempt >= MaxAppendAttempts)
+                {
+                    throw new InvalidOperationException(
+                        $"No free seq for conversation {message.ConversationId} after {attempt} attempts.", e);
+                }
+
+                // Jitter spreads out nodes that lost together. Real time on purpose: this is back-off
+                // against a live database, not scheduled work a test would drive with a fake clock.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, Math.Min(attempt, 20) + 1)), ct);
+                lastSeq = await ReadMaxStoredSeqAsync(message.ConversationId, ct);
+                continue;
+            }
+
+            // Not cancellable: the message is stored, and a marker left behind would only cost the
+            // next appender one extra round (it falls back to the highest stored seq).
+            await conversations.UpdateOneAsync(ConversationById(message.ConversationId), RaiseLastSeq(stored.Seq), cancellationToken: CancellationToken.None);
+            return new AppendResult(stored, Duplicate: false);
+        }
+    }
+
+    public async Task<IReadOnlyList<ChatMessage>> GetMessagesAsync(
+        string conversationId, long afterSeq, int limit, bool includePrivateNotes, CancellationToken ct = default)
+    {
+        if (limit <= 0)
+        {
+            return [];
+        }
+
+        return await messages.Find(MessagesAfter(conversationId, afterSeq, includePrivateNotes))
+            .Sort(BySeq)
+            .Limit(limit)
+            .ToListAsync(ct);
+    }
+
+    public Task MarkReadAsync(string conversationId, SenderRole reader, long seq, CancellationToken ct = default)
+    {
+        if (reader is not (SenderRole.Customer or SenderRole.Agent))
+        {
+            return Task.CompletedTask;
+        }
+
+        return conversations.UpdateOneAsync(ConversationById(conversationId), MarkReadUpdate(reader, seq), cancellationToken: ct);
+    }
+
+    private async Task<ChatMessage?> FindByClientIdAsync(string conversationId, string clientMessageId, CancellationToken ct) =>
+        await messages.Find(MessageByClientId(conversationId, clientMessageId)).FirstOrDefaultAsync(ct);
+
+    private async Task<long> ReadLastSeqAsync(string conversationId, CancellationToken ct)
+    {
+        var document = await conversations.Find(ConversationById(conversationId)).Project(LastSeqOnly).FirstOrDefaultAsync(ct)
+            ?? throw new KeyNotFoundException($"Conversation {conversationId} does not exist.");
+        return document.GetValue(nameof(Conversation.LastSeq), 0L).ToInt64();
+    }
+
+    private async Task<long> ReadMaxStoredSeqAsync(string conversationId, CancellationToken ct)
+    {
+        var document = await messages.Find(MessagesOf(conversationId)).Sort(BySeqDescending).Limit(1).Project(SeqOnly).FirstOrDefaultAsync(ct);
+        return document?.GetValue(nameof(ChatMessage.Seq), 0L).ToInt64() ?? 0;
+    }
+
+    private static ChatMessage ToStored(NewMessage message, long seq) => new()
+    {
+        Id = MessageIds.For(message.ConversationId, seq),
+        ConversationId = message.ConversationId,
+        Seq = seq,
+        ClientMessageId = message.ClientMessageId,
+        SenderRole = message.SenderRole,
+        SenderId = message.SenderId,
+        SenderName = message.SenderName,
+        Kind = message.Kind,
+        Text = message.Text,
+        SentAt = message.SentAt,
+    };
+}

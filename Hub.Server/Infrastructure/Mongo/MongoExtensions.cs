@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Options;
+using MongoDB.Driver;
+using SupportHub.Server.Features.Agents;
+using SupportHub.Server.Features.Chat;
+using SupportHub.Server.Features.Customers;
+using SupportHub.Server.Features.Tickets;
+
+namespace SupportHub.Server.Infrastructure.Mongo;
+
+public static class MongoExtensions
+{
+    /// <summary>
+    /// The distributed document store. Call it when <c>ConnectionStrings:MongoDb</c> is set;
+    /// start-up fails validation when it is not.
+    /// </summary>
+    public static IHostApplicationBuilder AddMongo(this IHostApplicationBuilder builder)
+    {
+        MongoMappings.EnsureRegistered();
+
+        builder.Services.AddOptions<MongoOptions>()
+            .BindConfiguration(MongoOptions.SectionName)
+            .Configure<IConfiguration>((options, configuration) =>
+                options.ConnectionString = configuration.GetConnectionString(MongoOptions.ConnectionStringName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.AddSingleton<IMongoClient>(services =>
+            new MongoClient(services.GetRequiredService<IOptions<MongoOptions>>().Value.ConnectionString));
+        builder.Services.AddSingleton(services =>
+            services.GetRequiredService<IMongoClient>().GetDatabase(services.GetRequiredService<IOptions<MongoOptions>>().Value.Database));
+
+        builder.Services.AddSingleton<IConversationStore, MongoConversationStore>();
+        builder.Services.AddSingleton<ITicketStore, MongoTicketStore>();
+        builder.Services.AddSingleton<ICustomerStore, MongoCustomerStore>();
+        builder.Services.AddSingleton<IAgentStore, MongoAgentStore>();
+        builder.Services.AddHostedService<MongoIndexInitializer>();
+        return builder;
+    }
+}

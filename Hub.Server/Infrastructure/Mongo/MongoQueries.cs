@@ -1,0 +1,148 @@
+using MongoDB.Bson;
+using MongoDB.Driver;
+using SupportHub.Server.Features.Agents;
+using SupportHub.Server.Features.Chat;
+using SupportHub.Server.Features.Customers;
+using SupportHub.Server.Features.Tickets;
+
+namespace SupportHub.Server.Infrastructure.Mongo;
+
+/// <summary>
+/// Every filter, update and sort the Mongo stores send, built in one place so that
+/// MongoQueryRenderingTests can render them to BSON and pin their meaning.
+/// </summary>
+internal static class MongoQueries
+{
+    public const string TicketCounterId = "ticket-number";
+    public const string CounterValueField = "Value";
+
+    /// <summary>The counter counts tickets issued; numbers start above this.</summary>
+    public const long TicketNumberOffset = 1000;
+
+    private static FilterDefinitionBuilder<Conversation> ConversationFilter => Builders<Conversation>.Filter;
+
+    private static FilterDefinitionBuilder<ChatMessage> MessageFilter => Builders<ChatMessage>.Filter;
+
+    // Conversations
+
+    public static FilterDefinition<Conversation> ConversationById(string id) =>
+        ConversationFilter.Eq(c => c.Id, id);
+
+    /// <summary>Only a waiting conversation can be claimed; a second claimer matches nothing.</summary>
+    public static FilterDefinition<Conversation> ClaimFilter(string id) =>
+        ConversationFilter.Eq(c => c.Id, id) & ConversationFilter.Eq(c => c.Status, ConversationStatus.Waiting);
+
+    public static UpdateDefinition<Conversation> ClaimUpdate(string agentId, DateTimeOffset at) =>
+        Builders<Conversation>.Update
+            .Set(c => c.Status, ConversationStatus.Active)
+            .Set(c => c.AssignedAgentId, agentId)
+            .Set(c => c.AssignedAt, at);
+
+    public static FilterDefinition<Conversation> CloseFilter(string id) =>
+        ConversationFilter.Eq(c => c.Id, id)
+        & ConversationFilter.In(c => c.Status, [ConversationStatus.Waiting, ConversationStatus.Active]);
+
+    public static UpdateDefinition<Conversation> CloseUpdate(ConversationStatus closedStatus, DateTimeOffset at) =>
+        Builders<Conversation>.Update
+            .Set(c => c.Status, closedStatus)
+            .Set(c => c.ClosedAt, at);
+
+    public static FilterDefinition<Conversation> ConversationsByStatus(ConversationStatus status) =>
+        ConversationFilter.Eq(c => c.Status, status);
+
+    public static FilterDefinition<Conversation> ConversationsByCustomer(string customerId) =>
+        ConversationFilter.Eq(c => c.CustomerId, customerId);
+
+    public static FilterDefinition<Conversation> OpenConversationsOfAgent(string agentId) =>
+        ConversationFilter.Eq(c => c.AssignedAgentId, agentId) & ConversationFilter.Eq(c => c.Status, ConversationStatus.Active);
+
+    public static SortDefinition<Conversation> OldestFirst => Builders<Conversation>.Sort.Ascending(c => c.CreatedAt);
+
+    public static SortDefinition<Conversation> NewestFirst => Builders<Conversation>.Sort.Descending(c => c.CreatedAt);
+
+    public static ProjectionDefinition<Conversation> LastSeqOnly =>
+        Builders<Conversation>.Projection.Include(c => c.LastSeq).Exclude(c => c.Id);
+
+    /// <summary>$max, so a slower appender that stored a lower seq never moves the marker back.</summary>
+    public static UpdateDefinition<Conversation> RaiseLastSeq(long seq) =>
+        Builders<Conversation>.Update.Max(c => c.LastSeq, seq);
+
+    /// <summary>
+    /// One atomic pipeline update: marker = max(marker, min(seq, LastSeq)). It never lowers the
+    /// marker and never passes the last stored message, with no read-then-write race.
+    /// </summary>
+    public static UpdateDefinition<Conversation> MarkReadUpdate(SenderRole reader, long seq)
+    {
+        var field = reader switch
+        {
+            SenderRole.Customer => nameof(Conversation.CustomerReadSeq),
+            SenderRole.Agent => nameof(Conversation.AgentReadSeq),
+            _ => throw new ArgumentOutOfRangeException(nameof(reader), reader, "Only customers and agents have read markers."),
+        };
+        var capped = new BsonDocument("$min", new BsonArray { new BsonInt64(seq), "$" + nameof(Conversation.LastSeq) });
+        var stage = new BsonDocument("$set", new BsonDocument(field, new BsonDocument("$max", new BsonArray { "$" + field, capped })));
+        return Builders<Conversation>.Update.Pipeline(PipelineDefinition<Conversation, Conversation>.Create(stage));
+    }
+
+    // Messages
+
+    public static FilterDefinition<ChatMessage> MessageByClientId(string conversationId, string clientMessageId) =>
+        MessageFilter.Eq(m => m.ConversationId, conversationId) & MessageFilter.Eq(m => m.ClientMessageId, clientMessageId);
+
+    /// <summary>The resume query: everything after the last seq a client has.</summary>
+    public static FilterDefinition<ChatMessage> MessagesAfter(string conversationId, long afterSeq, bool includePrivateNotes)
+    {
+        var filter = MessageFilter.Eq(m => m.ConversationId, conversationId) & MessageFilter.Gt(m => m.Seq, afterSeq);
+        return includePrivateNotes ? filter : filter & MessageFilter.Ne(m => m.Kind, MessageKind.PrivateNote);
+    }
+
+    public static FilterDefinition<ChatMessage> MessagesOf(string conversationId) =>
+        MessageFilter.Eq(m => m.ConversationId, conversationId);
+
+    public static SortDefinition<ChatMessage> BySeq => Builders<ChatMessage>.Sort.Ascending(m => m.Seq);
+
+    public static SortDefinition<ChatMessage> BySeqDescending => Builders<ChatMessage>.Sort.Descending(m => m.Seq);
+
+    /// <summary>Seq only and no _id, so the latest-seq lookup is covered by the {ConversationId, Seq} index.</summary>
+    public static ProjectionDefinition<ChatMessage> SeqOnly =>
+        Builders<ChatMessage>.Projection.Include(m => m.Seq).Exclude(m => m.Id);
+
+    // Tickets
+
+    public static FilterDefinition<BsonDocument> TicketCounter => Builders<BsonDocument>.Filter.Eq("_id", TicketCounterId);
+
+    public static UpdateDefinition<BsonDocument> NextTicketCounter => Builders<BsonDocument>.Update.Inc(CounterValueField, 1L);
+
+    /// <summary>Upsert, so the first ticket creates the counter; After, so the caller gets its own value.</summary>
+    public static FindOneAndUpdateOptions<BsonDocument> NextTicketCounterOptions => new()
+    {
+        IsUpsert = true,
+        ReturnDocument = ReturnDocument.After,
+    };
+
+    public static long TicketNumberFrom(BsonDocument counter) =>
+        TicketNumberOffset + counter[CounterValueField].ToInt64();
+
+    public static FilterDefinition<Ticket> TicketById(string id) => Builders<Ticket>.Filter.Eq(t => t.Id, id);
+
+    public static FilterDefinition<Ticket> TicketByNumber(long number) => Builders<Ticket>.Filter.Eq(t => t.Number, number);
+
+    public static FilterDefinition<Ticket> TicketsByCustomer(string customerId) => Builders<Ticket>.Filter.Eq(t => t.CustomerId, customerId);
+
+    /// <summary>Numbers are handed out in creation order, so the highest number is the newest.</summary>
+    public static SortDefinition<Ticket> TicketsNewestFirst => Builders<Ticket>.Sort.Descending(t => t.Number);
+
+    // Customers
+
+    public static FilterDefinition<Customer> CustomerById(string id) => Builders<Customer>.Filter.Eq(c => c.Id, id);
+
+    // Agents
+
+    public static string NormalizeEmail(string email) => email.ToLowerInvariant();
+
+    public static FilterDefinition<Agent> AgentById(string id) => Builders<Agent>.Filter.Eq(a => a.Id, id);
+
+    public static FilterDefinition<Agent> AgentByEmail(string email) => Builders<Agent>.Filter.Eq(a => a.Email, NormalizeEmail(email));
+
+    public static SortDefinition<Agent> AgentsByEmail => Builders<Agent>.Sort.Ascending(a => a.Email);
+}

@@ -1,0 +1,63 @@
+using MongoDB.Bson;
+using MongoDB.Driver;
+using SupportHub.Server.Features.Tickets;
+using static SupportHub.Server.Infrastructure.Mongo.MongoQueries;
+
+namespace SupportHub.Server.Infrastructure.Mongo;
+
+internal sealed class MongoTicketStore : ITicketStore
+{
+    private const int DuplicateKeyCode = 11000;
+
+    private readonly IMongoCollection<Ticket> tickets;
+    private readonly IMongoCollection<BsonDocument> counters;
+
+    public MongoTicketStore(IMongoDatabase database)
+    {
+        MongoMappings.EnsureRegistered();
+        tickets = database.GetCollection<Ticket>(MongoCollections.Tickets).WithReadPreference(ReadPreference.Primary);
+        counters = database.GetCollection<BsonDocument>(MongoCollections.Counters);
+    }
+
+    /// <summary>
+    /// The number comes from one atomic $inc on a counter document, so concurrent creations on any
+    /// number of nodes each get their own number and none is skipped. Without a transaction a
+    /// number is lost only if the insert after the $inc fails (a crash, or an id that exists).
+    /// </summary>
+    public async Task<Ticket> CreateAsync(Ticket ticket, CancellationToken ct = default)
+    {
+        ticket.Number = await NextNumberAsync(ct);
+        // Not cancellable once the number is drawn: cancelling now would leave a gap.
+        await tickets.InsertOneAsync(ticket, cancellationToken: CancellationToken.None);
+        return ticket;
+    }
+
+    public async Task<Ticket?> GetAsync(string id, CancellationToken ct = default) =>
+        await tickets.Find(TicketById(id)).FirstOrDefaultAsync(ct);
+
+    public async Task<Ticket?> GetByNumberAsync(long number, CancellationToken ct = default) =>
+        await tickets.Find(TicketByNumber(number)).FirstOrDefaultAsync(ct);
+
+    public async Task<IReadOnlyList<Ticket>> ListByCustomerAsync(string customerId, CancellationToken ct = default) =>
+        await tickets.Find(TicketsByCustomer(customerId)).Sort(TicketsNewestFirst).ToListAsync(ct);
+
+    public async Task<bool> ReplaceAsync(Ticket ticket, CancellationToken ct = default)
+    {
+        var result = await tickets.ReplaceOneAsync(TicketById(ticket.Id), ticket, cancellationToken: ct);
+        return result.MatchedCount == 1;
+    }
+
+    private async Task<long> NextNumberAsync(CancellationToken ct)
+    {
+        try
+        {
+            return TicketNumberFrom(await counters.FindOneAndUpdateAsync(TicketCounter, NextTicketCounter, NextTicketCounterOptions, ct));
+        }
+        catch (MongoCommandException e) when (e.Code == DuplicateKeyCode)
+        {
+            // Two very first upserts raced to insert the counter. Servers from 4.2 on retry this
+            // themselves; on older ones the loser finds the counter in place now.
+            return TicketNumberFrom(await counters.FindOneAndUpdateAsync(TicketCounter, NextTicketCounter, NextTicketCounterOptions, ct));
+        }
+    }
+}

@@ -1,0 +1,202 @@
+using SupportHub.Server.Features.Chat;
+
+namespace SupportHub.Tests.Storage;
+
+public abstract class ConversationStoreContract : StoreContract
+{
+    [SkippableFact]
+    public async Task Create_ThenGet_RoundTripsEveryField()
+    {
+        var store = (await StoresAsync()).Conversations;
+        var conversation = NewConversation();
+        conversation.Skill = "billing";
+        conversation.Priority = 5;
+        conversation.Level = 2;
+        conversation.Channel = Channel.Voice;
+
+        await store.CreateAsync(conversation);
+        var read = await store.GetAsync(conversation.Id);
+
+        Assert.NotNull(read);
+        Assert.Equivalent(conversation, read, strict: true);
+        Assert.Equal(TimeSpan.Zero, read.CreatedAt.Offset);
+        Assert.Null(await store.GetAsync(NewId()));
+    }
+
+    [SkippableFact]
+    public async Task Append_GivesSeqsFromOneInOrder_AndDuplicateClientIdsReturnTheFirst()
+    {
+        var store = (await StoresAsync()).Conversations;
+        var conversation = await CreateAsync(store);
+
+        var first = await store.AppendAsync(Message(conversation.Id, "a", "hello"));
+        var second = await store.AppendAsync(Message(conversation.Id, "b", "world"));
+        var again = await store.AppendAsync(Message(conversation.Id, "a", "hello (retry)"));
+        var system = await store.AppendAsync(Message(conversation.Id, null, "joined"));
+
+        Assert.Equal((1L, 2L, 3L), (first.Message.Seq, second.Message.Seq, system.Message.Seq));
+        Assert.True(again.Duplicate);
+        Assert.Equal((1L, "hello"), (again.Message.Seq, again.Message.Text));
+        var stored = await store.GetMessagesAsync(conversation.Id, 0, 100, true);
+        Assert.Equal(["hello", "world", "joined"], stored.Select(m => m.Text));
+        Assert.Equal(3, (await store.GetAsync(conversation.Id))!.LastSeq);
+    }
+
+    [SkippableFact]
+    public async Task Append_UnderConcurrency_GivesDistinctGapFreeSeqs()
+    {
+        var store = (await StoresAsync()).Conversations;
+        var conversation = await CreateAsync(store);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 100).Select(i =>
+            Task.Run(() => store.AppendAsync(Message(conversation.Id, $"m{i % 80}", $"text {i}")))));
+
+        var fresh = results.Where(r => !r.Duplicate).Select(r => r.Message.Seq).Order().ToList();
+        Assert.Equal(Enumerable.Range(1, 80).Select(i => (long)i), fresh);
+        var stored = await store.GetMessagesAsync(conversation.Id, 0, 1000, true);
+        Assert.Equal(80, stored.Count);
+        Assert.Equal(stored.Select(m => m.ClientMessageId).Distinct().Count(), stored.Count);
+        Assert.All(results, r => Assert.Contains(stored, m => m.Seq == r.Message.Seq && m.ClientMessageId == r.Message.ClientMessageId));
+    }
+
+    [SkippableFact]
+    public async Task GetMessages_ReturnsOnlyAfterSeq_InOrder_Limited_AndOnlyFromItsConversation()
+    {
+        var store = (await StoresAsync()).Conversations;
+        var conversation = await CreateAsync(store);
+        var neighbour = NewConversation();
+        neighbour.Id = conversation.Id + "1"; // shares the prefix of the id
+        await store.CreateAsync(neighbour);
+        for (var i = 1; i <= 12; i++)
+        {
+            await store.AppendAsync(Message(conversation.Id, $"c{i}", $"m{i}"));
+            await store.AppendAsync(Message(neighbour.Id, $"c{i}", $"other {i}"));
+        }
+
+        var page = await store.GetMessagesAsync(conversation.Id, 9, 100, true);
+        var limited = await store.GetMessagesAsync(conversation.Id, 2, 3, true);
+
+        Assert.Equal([10L, 11L, 12L], page.Select(m => m.Seq));
+        Assert.Equal([3L, 4L, 5L], limited.Select(m => m.Seq));
+        Assert.All(page.Concat(limited), m => Assert.Equal(conversation.Id, m.ConversationId));
+        Assert.Empty(await store.GetMessagesAsync(conversation.Id, 12, 100, true));
+    }
+
+    [SkippableFact]
+    public async Task GetMessages_LeavesOutPrivateNotes_UnlessAskedFor()
+    {
+        var store = (await StoresAsync()).Conversations;
+        var conversation = await CreateAsync(store);
+        await store.AppendAsync(Message(conversation.Id, "1", "visible"));
+        await store.AppendAsync(Message(conversation.Id, "2", "note", MessageKind.PrivateNote));
+        await store.AppendAsync(Message(conversation.Id, "3", "visible too"));
+
+        var customerView = await store.GetMessagesAsync(conversation.Id, 0, 100, includePrivateNotes: false);
+        var staffView = await store.GetMessagesAsync(conversation.Id, 0, 100, includePrivateNotes: true);
+
+        Assert.Equal([1L, 3L], customerView.Select(m => m.Seq));
+        Assert.Equal([1L, 2L, 3L], staffView.Select(m => m.Seq));
+    }
+
+    [SkippableFact]
+    public async Task TryAssign_SucceedsOnlyForAWaitingConversation()
+    {
+        var store = (await StoresAsync()).Conversations;
+        var conversation = await CreateAsync(store);
+        var at = Now();
+
+        Assert.True(await store.TryAssignAsync(conversation.Id, "agent-1", at));
+        Assert.False(await store.TryAssignAsync(conversation.Id, "agent-2", at));
+        Assert.False(await store.TryAssignAsync(NewId(), "agent-2", at));
+
+        var read = (await store.GetAsync(conversation.Id))!;
+        Assert.Equal((ConversationStatus.Active, "agent-1", at), (read.Status, read.AssignedAgentId, read.AssignedAt!.Value));
+    }
+
+    [SkippableFact]
+    public async Task TryClose_SucceedsOnlyWhileOpen()
+    {
+        var store = (await StoresAsync()).Conversations;
+        var conversation = await CreateAsync(store);
+
+        Assert.True(await store.TryCloseAsync(conversation.Id, ConversationStatus.Ended, Now()));
+        Assert.False(await store.TryCloseAsync(conversation.Id, ConversationStatus.Resolved, Now()));
+        Assert.False(await store.TryAssignAsync(conversation.Id, "agent-1", Now()));
+        Assert.Equal(ConversationStatus.Ended, (await store.GetAsync(conversation.Id))!.Status);
+    }
+
+    [SkippableFact]
+    public async Task Lists_AreFilteredAndOrdered()
+    {
+        var store = (await StoresAsync()).Conversations;
+        var customer = NewId();
+        var agent = NewId();
+        var start = Now().AddMinutes(-10);
+        var older = NewConversation(customer, start);
+        var newer = NewConversation(customer, start.AddMinutes(1));
+        var assigned = NewConversation(customer, start.AddMinutes(2));
+        foreach (var c in new[] { newer, older, assigned })
+        {
+            await store.CreateAsync(c);
+        }
+
+        await store.TryAssignAsync(assigned.Id, agent, Now());
+
+        Assert.Equal([assigned.Id, newer.Id, older.Id], (await store.ListByCustomerAsync(customer)).Select(c => c.Id));
+        Assert.Equal([assigned.Id], (await store.ListOpenByAgentAsync(agent)).Select(c => c.Id));
+        var waiting = (await store.ListByStatusAsync(ConversationStatus.Waiting, 10_000)).Select(c => c.Id).ToList();
+        Assert.True(waiting.IndexOf(older.Id) < waiting.IndexOf(newer.Id));
+        Assert.DoesNotContain(assigned.Id, waiting);
+        Assert.Single(await store.ListByStatusAsync(ConversationStatus.Waiting, 1));
+    }
+
+    [SkippableFact]
+    public async Task MarkRead_NeverLowersTheMarker_AndNeverPassesTheLastSeq()
+    {
+        var store = (await StoresAsync()).Conversations;
+        var conversation = await CreateAsync(store);
+        for (var i = 0; i < 5; i++)
+        {
+            await store.AppendAsync(Message(conversation.Id, $"c{i}", "x"));
+        }
+
+        await store.MarkReadAsync(conversation.Id, SenderRole.Customer, 3);
+        await store.MarkReadAsync(conversation.Id, SenderRole.Customer, 2);
+        await store.MarkReadAsync(conversation.Id, SenderRole.Agent, 99);
+
+        var read = (await store.GetAsync(conversation.Id))!;
+        Assert.Equal((3L, 5L), (read.CustomerReadSeq, read.AgentReadSeq));
+    }
+
+    private static Conversation NewConversation(string? customerId = null, DateTimeOffset? createdAt = null) => new()
+    {
+        Id = NewId(),
+        CustomerId = customerId ?? NewId(),
+        TicketId = NewId(),
+        TicketNumber = 1001,
+        Topic = "billing",
+        StartClientMessageId = NewId(),
+        Status = ConversationStatus.Waiting,
+        CreatedAt = createdAt ?? Now(),
+    };
+
+    private static async Task<Conversation> CreateAsync(IConversationStore store)
+    {
+        var conversation = NewConversation();
+        await store.CreateAsync(conversation);
+        return conversation;
+    }
+
+    private static NewMessage Message(string conversationId, string? clientId, string text, MessageKind kind = MessageKind.Text) =>
+        new(conversationId, clientId, SenderRole.Customer, "customer-1", "Carla", kind, text, Now());
+}
+
+public sealed class LiteDbConversationStoreTests : ConversationStoreContract
+{
+    protected override Task<StoreHost> StartStoresAsync() => StartLiteDbAsync();
+}
+
+public sealed class MongoConversationStoreTests : ConversationStoreContract
+{
+    protected override Task<StoreHost> StartStoresAsync() => StartMongoAsync();
+}

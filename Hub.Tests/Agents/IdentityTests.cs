@@ -76,4 +76,18 @@ public sealed class IdentityTests
         Assert.Equal("ok", health!["status"]);
         Assert.Equal("litedb", health["documentStore"]);
     }
+
+    [Fact]
+    public async Task Root_ServesTheDemoPage_ThatTalksToBothHubs()
+    {
+        await using var server = HubServer.Start();
+
+        var response = await server.Http.GetAsync("/");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"/hubs/customer\"", html, StringComparison.Ordinal);
+        Assert.Contains("\"/hubs/agent\"", html, StringComparison.Ordinal);
+        Assert.Contains("\"/api/visitors\"", html, StringComparison.Ordinal);
+    }
 }

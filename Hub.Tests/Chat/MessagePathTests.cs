@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.SignalR.Client;
 using SupportHub.Server.Features.Chat;
+using SupportHub.Server.Features.Tickets;
 using SupportHub.Tests.TestHost;
 
 namespace SupportHub.Tests.Chat;
@@ -47,5 +49,22 @@ public sealed class MessagePathTests
         Assert.Equal(50, transcript.Count(m => m.Text.StartsWith("agent ", StringComparison.Ordinal)));
         await customer.Messages.WaitForCountAsync(m => m.SenderRole == SenderRole.Customer && m.Seq > seqBefore, 50);
         await agent.Messages.WaitForCountAsync(m => m.Seq > seqBefore, 100);
+    }
+
+    [Fact]
+    public async Task StartRetriedWithTheSameClientMessageId_CreatesOneConversationAndOneTicket()
+    {
+        await using var server = HubServer.Start();
+        var visitor = await server.CreateVisitorAsync();
+        var customer = await server.ConnectCustomerAsync(visitor.Token);
+        var request = new StartConversationRequest("Carla", null, "billing", "Hello", Guid.NewGuid().ToString("N"));
+
+        var first = await customer.Connection.InvokeAsync<StartConversationResult>(nameof(CustomerHub.StartConversation), request).WaitAsync(HubServer.Timeout);
+        var retry = await customer.Connection.InvokeAsync<StartConversationResult>(nameof(CustomerHub.StartConversation), request).WaitAsync(HubServer.Timeout);
+
+        Assert.Equal((first.ConversationId, first.TicketNumber, first.Message.Seq), (retry.ConversationId, retry.TicketNumber, retry.Message.Seq));
+        Assert.Equal((false, true), (first.Duplicate, retry.Duplicate));
+        Assert.Single(await server.Service<IConversationStore>().ListByCustomerAsync(visitor.CustomerId));
+        Assert.Single(await server.Service<ITicketStore>().ListByCustomerAsync(visitor.CustomerId));
     }
 }

@@ -9,4 +9,20 @@ public sealed record NewMessage(
     string? SenderName,
     MessageKind Kind,
     string Text,
-    DateTimeOffset SentAt);
+    DateTimeOffset SentAt)
+{
+    /// <summary>The message as stored once the store has given it <paramref name="seq"/>.</summary>
+    public ChatMessage ToStored(long seq) => new()
+    {
+        Id = MessageIds.For(ConversationId, seq),
+        ConversationId = ConversationId,
+        Seq = seq,
+        ClientMessageId = ClientMessageId,
+        SenderRole = SenderRole,
+        SenderId = SenderId,
+        SenderName = SenderName,
+        Kind = Kind,
+        Text = Text,
+        SentAt = SentAt,
+    };
+}

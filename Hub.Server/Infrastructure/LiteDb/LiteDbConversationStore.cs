@@ -82,19 +82,7 @@ internal sealed class LiteDbConversationStore(LiteDbContext db) : IConversationS
             var conversation = db.Conversations.FindById(message.ConversationId)
                 ?? throw new KeyNotFoundException($"Conversation {message.ConversationId} does not exist.");
             var seq = conversation.LastSeq + 1;
-            var stored = new ChatMessage
-            {
-                Id = MessageIds.For(message.ConversationId, seq),
-                ConversationId = message.ConversationId,
-                Seq = seq,
-                ClientMessageId = message.ClientMessageId,
-                SenderRole = message.SenderRole,
-                SenderId = message.SenderId,
-                SenderName = message.SenderName,
-                Kind = message.Kind,
-                Text = message.Text,
-                SentAt = message.SentAt,
-            };
+            var stored = message.ToStored(seq);
 
             db.Database.BeginTrans();
             try

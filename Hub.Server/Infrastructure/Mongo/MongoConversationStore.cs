@@ -71,7 +71,7 @@ internal sealed class MongoConversationStore : IConversationStore
         var lastSeq = await ReadLastSeqAsync(message.ConversationId, ct);
         for (var attempt = 1; ; attempt++)
         {
-            var stored = ToStored(message, lastSeq + 1);
+            var stored = message.ToStored(lastSeq + 1);
             try
             {
                 await messages.InsertOneAsync(stored, cancellationToken: ct);
@@ -143,18 +143,4 @@ internal sealed class MongoConversationStore : IConversationStore
         var document = await messages.Find(MessagesOf(conversationId)).Sort(BySeqDescending).Limit(1).Project(SeqOnly).FirstOrDefaultAsync(ct);
         return document?.GetValue(nameof(ChatMessage.Seq), 0L).ToInt64() ?? 0;
     }
-
-    private static ChatMessage ToStored(NewMessage message, long seq) => new()
-    {
-        Id = MessageIds.For(message.ConversationId, seq),
-        ConversationId = message.ConversationId,
-        Seq = seq,
-        ClientMessageId = message.ClientMessageId,
-        SenderRole = message.SenderRole,
-        SenderId = message.SenderId,
-        SenderName = message.SenderName,
-        Kind = message.Kind,
-        Text = message.Text,
-        SentAt = message.SentAt,
-    };
 }

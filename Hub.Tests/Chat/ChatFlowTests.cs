@@ -35,7 +35,7 @@ public sealed class ChatFlowTests
         Assert.Equal((SenderRole.Agent, "Ada", "Hello, I am Ada. Which invoice?"), (seenByCustomer.SenderRole, seenByCustomer.SenderName, seenByCustomer.Text));
         var c1 = await customer.SendAsync(id, "Number 4711");
         var seenByAgent = await agent.Messages.WaitForAsync(m => m.Seq == c1.Seq);
-        Assert.Equal((SenderRole.Customer, "Number 4711"), (seenByAgent.SenderRole, seenByAgent.Text));
+        Assert.Equal((SenderRole.Customer, "Carla Customer", "Number 4711"), (seenByAgent.SenderRole, seenByAgent.SenderName, seenByAgent.Text));
         var a2 = await agent.SendAsync(id, "Fixed, a corrected invoice is on its way.");
         await customer.Messages.WaitForAsync(m => m.Seq == a2.Seq);
         var after = DateTimeOffset.UtcNow;

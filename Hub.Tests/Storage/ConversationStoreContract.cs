@@ -172,6 +172,7 @@ public abstract class ConversationStoreContract : StoreContract
     {
         Id = NewId(),
         CustomerId = customerId ?? NewId(),
+        CustomerName = "Carla",
         TicketId = NewId(),
         TicketNumber = 1001,
         Topic = "billing",

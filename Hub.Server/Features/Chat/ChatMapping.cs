@@ -9,6 +9,6 @@ internal static class ChatMapping
         new(c.Id, c.Channel, c.Status, c.Level, c.Skill, c.Priority, c.Topic, c.CustomerId, c.AssignedAgentId,
             assignedAgentName, c.TicketNumber, c.LastSeq, c.CustomerReadSeq, c.AgentReadSeq, c.CreatedAt, c.AssignedAt, c.ClosedAt);
 
-    public static QueueItemDto ToQueueItem(this Conversation c, string? customerName) =>
-        new(c.Id, c.TicketNumber, customerName, c.Topic, c.Level, c.Priority, c.CreatedAt);
+    public static QueueItemDto ToQueueItem(this Conversation c) =>
+        new(c.Id, c.TicketNumber, c.CustomerName, c.Topic, c.Level, c.Priority, c.CreatedAt);
 }

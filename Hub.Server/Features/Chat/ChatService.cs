@@ -51,6 +51,7 @@ public sealed class ChatService(
             Status = ConversationStatus.Waiting,
             Level = 1,
             CustomerId = customerId,
+            CustomerName = customer.Name,
             Topic = request.Topic,
             TicketId = ticket.Id,
             TicketNumber = ticket.Number,
@@ -61,7 +62,7 @@ public sealed class ChatService(
         var stored = await conversations.AppendAsync(
             new NewMessage(conversationId, request.ClientMessageId, SenderRole.Customer, customerId, customer.Name, MessageKind.Text, request.Text, now),
             ct);
-        await notifier.QueuedAsync(conversation.ToQueueItem(customer.Name));
+        await notifier.QueuedAsync(conversation.ToQueueItem());
         return new StartConversationResult(conversationId, ticket.Number, stored.Message.ToDto(), Duplicate: false);
     }
 
@@ -152,18 +153,8 @@ public sealed class ChatService(
         return conversation.ToDto(agent?.DisplayName);
     }
 
-    public async Task<IReadOnlyList<QueueItemDto>> GetQueueAsync(CancellationToken ct)
-    {
-        var waiting = await conversations.ListByStatusAsync(ConversationStatus.Waiting, 500, ct);
-        var items = new List<QueueItemDto>(waiting.Count);
-        foreach (var conversation in waiting)
-        {
-            var customer = await customers.GetAsync(conversation.CustomerId, ct);
-            items.Add(conversation.ToQueueItem(customer?.Name));
-        }
-
-        return items;
-    }
+    public async Task<IReadOnlyList<QueueItemDto>> GetQueueAsync(CancellationToken ct) =>
+        [.. (await conversations.ListByStatusAsync(ConversationStatus.Waiting, 500, ct)).Select(c => c.ToQueueItem())];
 
     private async Task CloseAsync(string conversationId, string systemText, CancellationToken ct)
     {

@@ -19,6 +19,9 @@ public sealed class Conversation
 
     public required string CustomerId { get; set; }
 
+    /// <summary>The name the customer gave at start, copied here for queue lists and message senders.</summary>
+    public string? CustomerName { get; set; }
+
     public string? Topic { get; set; }
 
     public string? AssignedAgentId { get; set; }

@@ -32,14 +32,14 @@ public sealed class CustomerHub(ChatService chat, ConversationLookup lookup, ICo
     public async Task<SendMessageResult> Send(SendMessageRequest request)
     {
         var conversation = await OwnAsync(request.ConversationId);
-        var sender = new Sender(SenderRole.Customer, CustomerId, null);
+        var sender = new Sender(SenderRole.Customer, CustomerId, conversation.CustomerName);
         return await chat.SendAsync(conversation, sender, request.ClientMessageId, MessageKind.Text, request.Text, Context.ConnectionAborted);
     }
 
     public async Task Typing(TypingRequest request)
     {
         var conversation = await OwnAsync(request.ConversationId);
-        await chat.TypingAsync(conversation, new TypingDto(conversation.Id, SenderRole.Customer, null, request.IsTyping));
+        await chat.TypingAsync(conversation, new TypingDto(conversation.Id, SenderRole.Customer, conversation.CustomerName, request.IsTyping));
     }
 
     public async Task MarkRead(MarkReadRequest request) =>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SupportHub.Server.Infrastructure.Auth;
+using SupportHub.Server.Infrastructure.Validation;
 
 namespace SupportHub.Server.Features.Tickets;
 
@@ -7,7 +8,7 @@ public static class TicketEndpoints
 {
     public static IEndpointRouteBuilder MapTickets(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/tickets").RequireAuthorization(HubPolicies.Staff);
+        var group = app.MapGroup("/api/tickets").RequireAuthorization(HubPolicies.Staff).WithValidation();
         group.MapGet("/{number:long}", GetByNumber);
         group.MapGet("/", ListByCustomer);
         return app;
@@ -16,14 +17,7 @@ public static class TicketEndpoints
     private static async Task<Results<Ok<Ticket>, NotFound>> GetByNumber(long number, ITicketStore tickets, CancellationToken ct) =>
         await tickets.GetByNumberAsync(number, ct) is { } ticket ? TypedResults.Ok(ticket) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<IReadOnlyList<Ticket>>, ValidationProblem>> ListByCustomer(
-        string? customerId, ITicketStore tickets, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(customerId))
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["customerId"] = ["customerId is required."] });
-        }
-
-        return TypedResults.Ok(await tickets.ListByCustomerAsync(customerId, ct));
-    }
+    private static async Task<Ok<IReadOnlyList<Ticket>>> ListByCustomer(
+        [AsParameters] TicketQuery query, ITicketStore tickets, CancellationToken ct) =>
+        TypedResults.Ok(await tickets.ListByCustomerAsync(query.CustomerId!, ct));
 }

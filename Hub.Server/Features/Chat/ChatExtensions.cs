@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.SignalR;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.SignalR;
 using SupportHub.Server.Infrastructure.Validation;
 
 namespace SupportHub.Server.Features.Chat;

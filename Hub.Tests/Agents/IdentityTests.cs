@@ -90,4 +90,13 @@ public sealed class IdentityTests
         Assert.Contains("\"/hubs/agent\"", html, StringComparison.Ordinal);
         Assert.Contains("\"/api/visitors\"", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ASigningKeyShorterThan32Characters_FailsStartUp_NamingTheSetting()
+    {
+        var error = Assert.ThrowsAny<Exception>(() =>
+            HubServer.Start(settings: new Dictionary<string, string?> { ["Hub:Auth:SigningKey"] = "too-short" }));
+
+        Assert.Contains("Hub:Auth:SigningKey", error.ToString(), StringComparison.Ordinal);
+    }
 }

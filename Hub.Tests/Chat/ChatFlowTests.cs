@@ -142,6 +142,13 @@ public sealed class ChatFlowTests
         var transcript = await server.Service<IConversationStore>().GetMessagesAsync(id, 0, 100, true);
         Assert.Single(transcript, m => m.Kind == MessageKind.System && m.Text.Contains("joined", StringComparison.Ordinal));
 
+        var (winner, loser) = attempts[0] ? (first, second) : (second, first);
+        var note = await winner.AddNoteAsync(id, "only for those working on it");
+        await winner.Messages.WaitForAsync(m => m.Seq == note.Seq);
+        var marker = (await customer.StartAsync("Another question")).ConversationId;
+        await loser.Queued.WaitForAsync(q => q.ConversationId == marker); // the loser is still connected and listening
+        Assert.DoesNotContain(loser.Messages.Snapshot(), m => m.ConversationId == id);
+
         async Task<bool> Attempt(AgentClient agent)
         {
             try

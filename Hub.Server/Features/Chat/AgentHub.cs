@@ -48,8 +48,9 @@ public sealed class AgentHub(ChatService chat, ConversationLookup lookup, IConve
     {
         var agent = await CurrentAgentAsync();
         var conversation = await FindAsync(request.ConversationId);
-        await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.ConversationStaff(conversation.Id));
         var claimed = await chat.ClaimAsync(conversation, agent, Context.ConnectionAborted);
+        // Joined only once the claim is won; the transcript read after joining covers the moment between.
+        await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.ConversationStaff(conversation.Id));
         return await chat.ResumeAsync(claimed, 0, includePrivateNotes: true, Context.ConnectionAborted);
     }
 

@@ -10,7 +10,9 @@ public static class AuthExtensions
     /// <summary>Bearer tokens for visitors and agents; SignalR takes them from <c>access_token</c> on /hubs.</summary>
     public static IHostApplicationBuilder AddHubAuth(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateOnStart();
+        builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName)
+            .Validate(o => string.IsNullOrEmpty(o.SigningKey) || o.SigningKey.Length >= 32, $"{AuthOptions.SectionName}:SigningKey must be at least 32 characters.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<SigningKeyProvider>();
         builder.Services.AddSingleton<TokenService>();
         builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();

@@ -27,7 +27,7 @@ public sealed class TicketEndpointTests
         Assert.Equal([started.ConversationId], ticket.ConversationIds);
         Assert.Equal(ticket.Id, Assert.Single(list!).Id);
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
-        Assert.Contains("CustomerId", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("\"customerId\"", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 }

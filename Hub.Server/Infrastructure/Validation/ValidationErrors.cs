@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.SignalR;
 
@@ -23,6 +24,6 @@ internal static class ValidationErrors
 
     public static Dictionary<string, string[]> ToDictionary(ValidationResult result) =>
         result.Errors
-            .GroupBy(e => e.PropertyName)
+            .GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray());
 }

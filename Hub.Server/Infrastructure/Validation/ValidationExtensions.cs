@@ -8,6 +8,9 @@ public static class ValidationExtensions
     {
         builder.Services.AddValidatorsFromAssemblyContaining<ValidationHubFilter>(includeInternalTypes: true);
         builder.Services.AddSingleton<ValidationHubFilter>();
+        // Malformed bodies answer 400 problem details in every environment; Development would
+        // otherwise throw them into the developer exception page as a 500.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         return builder;
     }
 

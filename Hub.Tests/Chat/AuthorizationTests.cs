@@ -81,4 +81,17 @@ public sealed class AuthorizationTests
         Assert.StartsWith("forbidden:", HubError.Of(error), StringComparison.Ordinal);
         Assert.DoesNotContain(await server.Service<IConversationStore>().GetMessagesAsync(id, 0, 100, true), m => m.Text == "hijack");
     }
+
+    [Fact]
+    public async Task DisabledAgent_IsRefusedEvenWithAValidToken()
+    {
+        await using var server = HubServer.Start();
+        var login = await server.CreateAgentAsync("Ada");
+        var store = server.Service<SupportHub.Server.Features.Agents.IAgentStore>();
+        var agent = (await store.GetAsync(login.Agent.Id))!;
+        agent.Disabled = true;
+        await store.ReplaceAsync(agent);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => server.ConnectAsync(ChatExtensions.AgentHubPath, login.Token));
+    }
 }

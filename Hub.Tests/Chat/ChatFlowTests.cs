@@ -101,7 +101,10 @@ public sealed class ChatFlowTests
         await using var server = HubServer.Start();
         var (customer, agent, id) = await StartClaimedAsync(server);
 
+        var beforeClose = await customer.SendAsync(id, "Thank you!", "retried-after-close");
         await agent.ResolveAsync(id, "Refund issued; invoice corrected.");
+        var retry = await customer.SendAsync(id, "Thank you!", "retried-after-close");
+        Assert.Equal((beforeClose.Seq, true), (retry.Seq, retry.Duplicate));
 
         await customer.Changes.WaitForAsync(c => c.Id == id && c.Status == ConversationStatus.Resolved);
         await customer.Messages.WaitForAsync(m => m.Kind == MessageKind.System && m.Text.Contains("resolved", StringComparison.Ordinal));
@@ -171,5 +174,25 @@ public sealed class ChatFlowTests
         await agent.ClaimAsync(id);
         await customer.Changes.WaitForAsync(c => c.Id == id && c.Status == ConversationStatus.Active);
         return (customer, agent, id);
+    }
+
+    [Fact]
+    public async Task EveryTabOfTheCustomer_SeesTheFirstMessageAndTheReplies()
+    {
+        await using var server = HubServer.Start();
+        var visitor = await server.CreateVisitorAsync();
+        var tab1 = await server.ConnectCustomerAsync(visitor.Token);
+        var tab2 = await server.ConnectCustomerAsync(visitor.Token);
+        var agent = await server.ConnectAgentAsync((await server.CreateAgentAsync("Ada")).Token);
+
+        var id = (await tab1.StartAsync("Hello from tab 1")).ConversationId;
+        await agent.ClaimAsync(id);
+        var reply = await agent.SendAsync(id, "Hi!");
+
+        foreach (var tab in new[] { tab1, tab2 })
+        {
+            await tab.Messages.WaitForAsync(m => m.Seq == reply.Seq);
+            Assert.Equal(["Hello from tab 1", "Ada joined the conversation.", "Hi!"], tab.Messages.Snapshot().Select(m => m.Text));
+        }
     }
 }

@@ -40,6 +40,9 @@ public abstract class ConversationStoreContract : StoreContract
         var stored = await store.GetMessagesAsync(conversation.Id, 0, 100, true);
         Assert.Equal(["hello", "world", "joined"], stored.Select(m => m.Text));
         Assert.Equal(3, (await store.GetAsync(conversation.Id))!.LastSeq);
+        Assert.Equal(2, (await store.FindByClientMessageIdAsync(conversation.Id, "b"))!.Seq);
+        Assert.Null(await store.FindByClientMessageIdAsync(conversation.Id, "zzz"));
+        Assert.Null(await store.FindByClientMessageIdAsync(NewId(), "a"));
     }
 
     [SkippableFact]

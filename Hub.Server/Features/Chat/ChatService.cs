@@ -62,6 +62,8 @@ public sealed class ChatService(
         var stored = await conversations.AppendAsync(
             new NewMessage(conversationId, request.ClientMessageId, SenderRole.Customer, customerId, customer.Name, MessageKind.Text, request.Text, now),
             ct);
+        conversation.LastSeq = stored.Message.Seq;
+        await notifier.MessageStoredAsync(conversation, stored.Message); // the customer's other tabs
         await notifier.QueuedAsync(conversation.ToQueueItem());
         return new StartConversationResult(conversationId, ticket.Number, stored.Message.ToDto(), Duplicate: false);
     }
@@ -71,6 +73,12 @@ public sealed class ChatService(
     {
         if (!conversation.IsOpen && kind != MessageKind.PrivateNote)
         {
+            // A retry of a message stored before the close is still answered as the duplicate it is.
+            if (clientMessageId is not null && await conversations.FindByClientMessageIdAsync(conversation.Id, clientMessageId, ct) is { } stored)
+            {
+                return new SendMessageResult(stored.Seq, stored.SentAt, Duplicate: true);
+            }
+
             throw HubErrors.Create(HubErrors.Closed, $"Conversation '{conversation.Id}' is {conversation.Status.ToString().ToLowerInvariant()}; start a new one.");
         }
 

@@ -27,6 +27,9 @@ public interface IConversationStore
     /// </summary>
     Task<AppendResult> AppendAsync(NewMessage message, CancellationToken ct = default);
 
+    /// <summary>The message stored under a client message id, if any.</summary>
+    Task<ChatMessage?> FindByClientMessageIdAsync(string conversationId, string clientMessageId, CancellationToken ct = default);
+
     /// <summary>Messages with seq greater than <paramref name="afterSeq"/>, in seq order.</summary>
     Task<IReadOnlyList<ChatMessage>> GetMessagesAsync(
         string conversationId, long afterSeq, int limit, bool includePrivateNotes, CancellationToken ct = default);

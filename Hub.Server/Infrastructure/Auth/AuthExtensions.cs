@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using SupportHub.Server.Features.Agents;
 
 namespace SupportHub.Server.Infrastructure.Auth;
 
@@ -33,6 +34,22 @@ public static class AuthExtensions
                 };
                 jwt.Events = new JwtBearerEvents
                 {
+                    // A staff token is only as good as its account: disabled or deleted agents are refused at once.
+                    OnTokenValidated = async context =>
+                    {
+                        var principal = context.Principal!;
+                        if (principal.IsInRole(HubClaims.CustomerRole))
+                        {
+                            return;
+                        }
+
+                        var agents = context.HttpContext.RequestServices.GetRequiredService<IAgentStore>();
+                        var agent = await agents.GetAsync(principal.FindFirst(HubClaims.Subject)?.Value ?? string.Empty, context.HttpContext.RequestAborted);
+                        if (agent is not { Disabled: false })
+                        {
+                            context.Fail("This agent account is disabled or no longer exists.");
+                        }
+                    },
                     // Browsers cannot set headers on WebSockets, so SignalR clients send the token in the query.
                     OnMessageReceived = context =>
                     {

@@ -72,7 +72,7 @@ internal sealed class LiteDbConversationStore(LiteDbContext db) : IConversationS
         {
             if (message.ClientMessageId is { } clientId)
             {
-                var first = db.Messages.FindOne(m => m.ConversationId == message.ConversationId && m.ClientMessageId == clientId);
+                var first = FindByClientMessageId(message.ConversationId, clientId);
                 if (first is not null)
                 {
                     return Task.FromResult(new AppendResult(first, Duplicate: true));
@@ -101,6 +101,12 @@ internal sealed class LiteDbConversationStore(LiteDbContext db) : IConversationS
             return Task.FromResult(new AppendResult(stored, Duplicate: false));
         }
     }
+
+    public Task<ChatMessage?> FindByClientMessageIdAsync(string conversationId, string clientMessageId, CancellationToken ct = default) =>
+        Task.FromResult(FindByClientMessageId(conversationId, clientMessageId));
+
+    private ChatMessage? FindByClientMessageId(string conversationId, string clientMessageId) =>
+        db.Messages.FindOne(m => m.ConversationId == conversationId && m.ClientMessageId == clientMessageId);
 
     public Task<IReadOnlyList<ChatMessage>> GetMessagesAsync(
         string conversationId, long afterSeq, int limit, bool includePrivateNotes, CancellationToken ct = default)

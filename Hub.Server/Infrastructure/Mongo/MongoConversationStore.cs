@@ -63,7 +63,7 @@ internal sealed class MongoConversationStore : IConversationStore
     /// </summary>
     public async Task<AppendResult> AppendAsync(NewMessage message, CancellationToken ct = default)
     {
-        if (message.ClientMessageId is { } clientId && await FindByClientIdAsync(message.ConversationId, clientId, ct) is { } first)
+        if (message.ClientMessageId is { } clientId && await FindByClientMessageIdAsync(message.ConversationId, clientId, ct) is { } first)
         {
             return new AppendResult(first, Duplicate: true);
         }
@@ -79,7 +79,7 @@ internal sealed class MongoConversationStore : IConversationStore
             catch (MongoWriteException e) when (e.WriteError?.Category == ServerErrorCategory.DuplicateKey)
             {
                 // The error names one index even when both are violated, so ask the data instead.
-                if (message.ClientMessageId is { } id && await FindByClientIdAsync(message.ConversationId, id, ct) is { } existing)
+                if (message.ClientMessageId is { } id && await FindByClientMessageIdAsync(message.ConversationId, id, ct) is { } existing)
                 {
                     return new AppendResult(existing, Duplicate: true);
                 }
@@ -128,7 +128,7 @@ internal sealed class MongoConversationStore : IConversationStore
         return conversations.UpdateOneAsync(ConversationById(conversationId), MarkReadUpdate(reader, seq), cancellationToken: ct);
     }
 
-    private async Task<ChatMessage?> FindByClientIdAsync(string conversationId, string clientMessageId, CancellationToken ct) =>
+    public async Task<ChatMessage?> FindByClientMessageIdAsync(string conversationId, string clientMessageId, CancellationToken ct = default) =>
         await messages.Find(MessageByClientId(conversationId, clientMessageId)).FirstOrDefaultAsync(ct);
 
     private async Task<long> ReadLastSeqAsync(string conversationId, CancellationToken ct)

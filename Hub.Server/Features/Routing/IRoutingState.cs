@@ -1,0 +1,70 @@
+using SupportHub.Server.Features.Chat;
+
+namespace SupportHub.Server.Features.Routing;
+
+/// <summary>
+/// The ephemeral state of routing: queue, presence, offers and load. Rebuildable from the document
+/// store. Every step that must not race (reserve, accept, release) is atomic: one lock in-process,
+/// one Lua script on Redis. Every adapter passes RoutingStateContract. Times come from the caller,
+/// so tests drive them with a fake clock.
+/// </summary>
+public interface IRoutingState
+{
+    /// <summary>Creates or refreshes an agent's profile; presence and load are kept.</summary>
+    Task RegisterAgentAsync(AgentProfileSnapshot profile, DateTimeOffset at);
+
+    Task<AgentPresence?> GetAgentAsync(string agentId, DateTimeOffset at);
+
+    Task<IReadOnlyList<AgentPresence>> GetAgentsAsync(DateTimeOffset at);
+
+    /// <summary>Sets the status the agent chose. Becoming available resets missed offers and, when free, the idle time.</summary>
+    Task SetStatusAsync(string agentId, PresenceStatus status, DateTimeOffset at);
+
+    /// <summary>A connection of the agent is alive until <paramref name="expiresAt"/> (connect and heartbeat).</summary>
+    Task TouchConnectionAsync(string agentId, string connectionId, DateTimeOffset expiresAt);
+
+    /// <summary>A connection closed; the agent's grace period starts when it was the last live one.</summary>
+    Task DropConnectionAsync(string agentId, string connectionId, DateTimeOffset at);
+
+    /// <summary>False when the conversation is queued already.</summary>
+    Task<bool> EnqueueAsync(RoutingTask task);
+
+    Task<RoutingTask?> GetTaskAsync(string conversationId);
+
+    /// <summary>Highest priority first, then oldest.</summary>
+    Task<IReadOnlyList<RoutingTask>> GetTasksAsync();
+
+    /// <summary>Moves a queued, not offered task to another target; false when it is offered or gone.</summary>
+    Task<bool> RetargetAsync(string conversationId, int targetIndex, int level, DateTimeOffset since);
+
+    /// <summary>Removes a task; an open offer for it is withdrawn and its capacity freed. Returns the removed task.</summary>
+    Task<RoutingTask?> RemoveTaskAsync(string conversationId, DateTimeOffset at);
+
+    /// <summary>
+    /// Offers a queued task to an agent: only when the task is not offered, the agent is available
+    /// and has free capacity on the task's channel. The offer counts against the capacity at once.
+    /// </summary>
+    Task<bool> TryReserveAsync(string conversationId, string agentId, DateTimeOffset deadline, DateTimeOffset at);
+
+    /// <summary>Turns the agent's open offer into an assignment: the task leaves the queue, the load stays.</summary>
+    Task<bool> TryAcceptAsync(string conversationId, string agentId, DateTimeOffset at);
+
+    /// <summary>Withdraws the agent's offer (declined, or missed when <paramref name="missed"/>); the task waits again.</summary>
+    Task<ReleaseResult> ReleaseOfferAsync(string conversationId, string agentId, bool missed, DateTimeOffset at);
+
+    /// <summary>Offers whose deadline has passed.</summary>
+    Task<IReadOnlyList<RoutingTask>> GetExpiredOffersAsync(DateTimeOffset at);
+
+    /// <summary>
+    /// Assigns a conversation straight to an agent (a claim, a reassignment): removes its task if
+    /// queued and not offered to someone else, and takes capacity. False when the agent is full or
+    /// the task is offered to another agent.
+    /// </summary>
+    Task<bool> TryAssignAsync(string conversationId, Channel channel, string agentId, DateTimeOffset at);
+
+    /// <summary>Frees the capacity a conversation held; idempotent.</summary>
+    Task ReleaseAssignmentAsync(string conversationId, Channel channel, string agentId, DateTimeOffset at);
+
+    /// <summary>Conversations (offered or assigned) that count against the agent's capacity.</summary>
+    Task<IReadOnlyList<string>> GetLoadAsync(string agentId);
+}

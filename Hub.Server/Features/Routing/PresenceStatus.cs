@@ -1,0 +1,9 @@
+namespace SupportHub.Server.Features.Routing;
+
+public enum PresenceStatus
+{
+    Offline,
+    Available,
+    Busy,
+    Away,
+}

@@ -1,0 +1,31 @@
+using FluentValidation;
+
+namespace SupportHub.Server.Features.Routing;
+
+/// <summary>Routing configuration errors fail start-up with a message naming the bad field.</summary>
+internal sealed class RoutingOptionsValidator : AbstractValidator<RoutingOptions>
+{
+    public RoutingOptionsValidator()
+    {
+        RuleFor(o => o.Levels).InclusiveBetween(1, 9).OverridePropertyName($"{RoutingOptions.SectionName}:Levels");
+        RuleFor(o => o.OfferTimeout).Must(t => t > TimeSpan.Zero).OverridePropertyName($"{RoutingOptions.SectionName}:OfferTimeout").WithMessage("{PropertyName} must be positive.");
+        RuleFor(o => o.MaxMissedOffers).GreaterThan(0).OverridePropertyName($"{RoutingOptions.SectionName}:MaxMissedOffers");
+        RuleFor(o => o.HeartbeatTimeout).Must(t => t > TimeSpan.Zero).OverridePropertyName($"{RoutingOptions.SectionName}:HeartbeatTimeout").WithMessage("{PropertyName} must be positive.");
+        RuleFor(o => o.GracePeriod).Must(t => t >= TimeSpan.Zero).OverridePropertyName($"{RoutingOptions.SectionName}:GracePeriod").WithMessage("{PropertyName} must not be negative.");
+        RuleFor(o => o.SweepInterval).Must(t => t > TimeSpan.Zero).OverridePropertyName($"{RoutingOptions.SectionName}:SweepInterval").WithMessage("{PropertyName} must be positive.");
+        RuleForEach(o => o.Workflow).ChildRules(target => TargetRules(target)).OverridePropertyName($"{RoutingOptions.SectionName}:Workflow");
+        RuleFor(o => o.DefaultTarget!).ChildRules(target => TargetRules(target)).When(o => o.DefaultTarget is not null)
+            .OverridePropertyName($"{RoutingOptions.SectionName}:DefaultTarget");
+        RuleForEach(o => o.Workflow).Must((options, target) => target.Level <= options.Levels)
+            .OverridePropertyName($"{RoutingOptions.SectionName}:Workflow")
+            .WithMessage((options, target) => $"{RoutingOptions.SectionName}:Workflow has a target at level {target.Level}, but only {options.Levels} levels are configured.");
+    }
+
+    private static void TargetRules(InlineValidator<WorkflowTarget> target)
+    {
+        target.RuleFor(t => t.Level).GreaterThanOrEqualTo(1);
+        target.RuleFor(t => t.Timeout).Must(t => t > TimeSpan.Zero).WithMessage("{PropertyName} must be positive.");
+        target.RuleFor(t => t.Skills).Must(SkillExpression.IsValid)
+            .WithMessage("{PropertyName} must be 'task.skill', 'any' or a comma-separated list of skills.");
+    }
+}

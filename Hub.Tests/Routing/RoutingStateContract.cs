@@ -97,7 +97,9 @@ public abstract class RoutingStateContract : IAsyncLifetime
         Assert.Equal(new ReleaseResult(true, 1), await State.ReleaseOfferAsync(second, agent, missed: false, T0.AddSeconds(32)));
 
         Assert.Null((await State.GetTaskAsync(first))!.OfferedTo);
-        Assert.Equal(0, (await State.GetAgentAsync(agent, T0))!.ChatLoad);
+        var released = (await State.GetAgentAsync(agent, T0))!;
+        Assert.Equal(0, released.ChatLoad);
+        Assert.Equal(T0.AddSeconds(32), released.IdleSince); // a released offer sends the agent to the back of the line
         await State.SetStatusAsync(agent, PresenceStatus.Away, T0);
         await State.SetStatusAsync(agent, PresenceStatus.Available, T0.AddSeconds(40));
         Assert.Equal(0, (await State.GetAgentAsync(agent, T0.AddSeconds(40)))!.MissedOffers);

@@ -189,6 +189,7 @@ internal sealed class InProcessRoutingState : IRoutingState
 
             tasks[conversationId] = task with { OfferedTo = null, OfferDeadline = null };
             entry.Load(task.Channel).Remove(conversationId);
+            entry.IdleSince = at;
             if (missed)
             {
                 entry.MissedOffers++;

@@ -129,6 +129,27 @@ public abstract class ConversationStoreContract : StoreContract
     }
 
     [SkippableFact]
+    public async Task TryRequeue_OnlyWhileHeldByTheExpectedAgent_AndTryReassign_OnlyWhileOpen()
+    {
+        var store = (await StoresAsync()).Conversations;
+        var conversation = await CreateAsync(store);
+        await store.TryAssignAsync(conversation.Id, "agent-1", Now());
+
+        Assert.False(await store.TryRequeueAsync(conversation.Id, "agent-2", 2));
+        Assert.True(await store.TryRequeueAsync(conversation.Id, "agent-1", 3));
+        var waiting = (await store.GetAsync(conversation.Id))!;
+        Assert.Equal((ConversationStatus.Waiting, (string?)null, 3), (waiting.Status, waiting.AssignedAgentId, waiting.Level));
+        Assert.True(await store.TryRequeueAsync(conversation.Id, null, 2)); // a waiting conversation changes level
+
+        Assert.True(await store.TryReassignAsync(conversation.Id, "agent-3", Now()));
+        Assert.True(await store.TryReassignAsync(conversation.Id, "agent-4", Now()));
+        Assert.Equal((ConversationStatus.Active, "agent-4"), ((await store.GetAsync(conversation.Id))!.Status, (await store.GetAsync(conversation.Id))!.AssignedAgentId));
+        await store.TryCloseAsync(conversation.Id, ConversationStatus.Resolved, Now());
+        Assert.False(await store.TryReassignAsync(conversation.Id, "agent-5", Now()));
+        Assert.False(await store.TryRequeueAsync(conversation.Id, null, 1));
+    }
+
+    [SkippableFact]
     public async Task Lists_AreFilteredAndOrdered()
     {
         var store = (await StoresAsync()).Conversations;

@@ -93,6 +93,21 @@ public sealed class MongoQueryRenderingTests
         Assert.Equal("""{ "_id" : "c1", "Status" : { "$in" : ["Waiting", "Active"] } }""", Render(MongoQueries.CloseFilter("c1")));
 
     [Fact]
+    public void RequeueFilter_MatchesOpenConversations_StillHeldByTheExpectedAgent()
+    {
+        Assert.Equal(
+            """{ "_id" : "c1", "Status" : { "$in" : ["Waiting", "Active"] }, "AssignedAgentId" : "a1" }""",
+            Render(MongoQueries.RequeueFilter("c1", "a1")));
+        Assert.Equal("""{ "_id" : "c1", "Status" : { "$in" : ["Waiting", "Active"] } }""", Render(MongoQueries.RequeueFilter("c1", null)));
+    }
+
+    [Fact]
+    public void RequeueUpdate_WaitsAgainAtTheLevel_WithoutAgent() =>
+        Assert.Equal(
+            """{ "$set" : { "Status" : "Waiting", "AssignedAgentId" : null, "AssignedAt" : null, "Level" : 3 } }""",
+            Render(MongoQueries.RequeueUpdate(3)));
+
+    [Fact]
     public void CloseUpdate_SetsClosedStatusAndClosedAt() =>
         Assert.Equal(
             """{ "$set" : { "Status" : "Resolved", "ClosedAt" : ISODate("2026-11-26T09:00:00Z") } }""",

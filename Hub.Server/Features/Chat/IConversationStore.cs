@@ -18,6 +18,15 @@ public interface IConversationStore
     /// <summary>Assigns a waiting conversation; false when it is no longer waiting (someone else won).</summary>
     Task<bool> TryAssignAsync(string id, string agentId, DateTimeOffset at, CancellationToken ct = default);
 
+    /// <summary>
+    /// Puts an open conversation back in the queue at <paramref name="level"/>: waiting, no agent.
+    /// With <paramref name="expectedAgentId"/>, only while that agent still holds it. False otherwise.
+    /// </summary>
+    Task<bool> TryRequeueAsync(string id, string? expectedAgentId, int level, CancellationToken ct = default);
+
+    /// <summary>Gives an open conversation (waiting or held by anyone) to an agent; false when it is closed.</summary>
+    Task<bool> TryReassignAsync(string id, string agentId, DateTimeOffset at, CancellationToken ct = default);
+
     /// <summary>Moves an open conversation to a closed status; false when it was not open.</summary>
     Task<bool> TryCloseAsync(string id, ConversationStatus closedStatus, DateTimeOffset at, CancellationToken ct = default);
 

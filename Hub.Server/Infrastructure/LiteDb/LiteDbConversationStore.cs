@@ -50,6 +50,41 @@ internal sealed class LiteDbConversationStore(LiteDbContext db) : IConversationS
         }
     }
 
+    public Task<bool> TryRequeueAsync(string id, string? expectedAgentId, int level, CancellationToken ct = default)
+    {
+        lock (db.WriteGate)
+        {
+            var conversation = db.Conversations.FindById(id);
+            if (conversation is not { IsOpen: true } || (expectedAgentId is not null && conversation.AssignedAgentId != expectedAgentId))
+            {
+                return Task.FromResult(false);
+            }
+
+            conversation.Status = ConversationStatus.Waiting;
+            conversation.AssignedAgentId = null;
+            conversation.AssignedAt = null;
+            conversation.Level = level;
+            return Task.FromResult(db.Conversations.Update(conversation));
+        }
+    }
+
+    public Task<bool> TryReassignAsync(string id, string agentId, DateTimeOffset at, CancellationToken ct = default)
+    {
+        lock (db.WriteGate)
+        {
+            var conversation = db.Conversations.FindById(id);
+            if (conversation is not { IsOpen: true })
+            {
+                return Task.FromResult(false);
+            }
+
+            conversation.Status = ConversationStatus.Active;
+            conversation.AssignedAgentId = agentId;
+            conversation.AssignedAt = at;
+            return Task.FromResult(db.Conversations.Update(conversation));
+        }
+    }
+
     public Task<bool> TryCloseAsync(string id, ConversationStatus closedStatus, DateTimeOffset at, CancellationToken ct = default)
     {
         lock (db.WriteGate)

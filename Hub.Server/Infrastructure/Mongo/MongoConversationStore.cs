@@ -50,6 +50,18 @@ internal sealed class MongoConversationStore : IConversationStore
         return result.MatchedCount == 1;
     }
 
+    public async Task<bool> TryRequeueAsync(string id, string? expectedAgentId, int level, CancellationToken ct = default)
+    {
+        var result = await conversations.UpdateOneAsync(RequeueFilter(id, expectedAgentId), RequeueUpdate(level), cancellationToken: ct);
+        return result.MatchedCount == 1;
+    }
+
+    public async Task<bool> TryReassignAsync(string id, string agentId, DateTimeOffset at, CancellationToken ct = default)
+    {
+        var result = await conversations.UpdateOneAsync(ReassignFilter(id), ClaimUpdate(agentId, at), cancellationToken: ct);
+        return result.MatchedCount == 1;
+    }
+
     public async Task<bool> TryCloseAsync(string id, ConversationStatus closedStatus, DateTimeOffset at, CancellationToken ct = default)
     {
         var result = await conversations.UpdateOneAsync(CloseFilter(id), CloseUpdate(closedStatus, at), cancellationToken: ct);

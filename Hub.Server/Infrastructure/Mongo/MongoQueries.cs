@@ -38,6 +38,21 @@ internal static class MongoQueries
             .Set(c => c.AssignedAgentId, agentId)
             .Set(c => c.AssignedAt, at);
 
+    /// <summary>Open, and (when given) still held by the expected agent.</summary>
+    public static FilterDefinition<Conversation> RequeueFilter(string id, string? expectedAgentId) =>
+        expectedAgentId is null
+            ? CloseFilter(id)
+            : CloseFilter(id) & ConversationFilter.Eq(c => c.AssignedAgentId, expectedAgentId);
+
+    public static UpdateDefinition<Conversation> RequeueUpdate(int level) =>
+        Builders<Conversation>.Update
+            .Set(c => c.Status, ConversationStatus.Waiting)
+            .Set(c => c.AssignedAgentId, null)
+            .Set(c => c.AssignedAt, null)
+            .Set(c => c.Level, level);
+
+    public static FilterDefinition<Conversation> ReassignFilter(string id) => CloseFilter(id);
+
     public static FilterDefinition<Conversation> CloseFilter(string id) =>
         ConversationFilter.Eq(c => c.Id, id)
         & ConversationFilter.In(c => c.Status, [ConversationStatus.Waiting, ConversationStatus.Active]);

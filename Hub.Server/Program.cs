@@ -1,6 +1,7 @@
 using SupportHub.Server.Features.Agents;
 using SupportHub.Server.Features.Chat;
 using SupportHub.Server.Features.Customers;
+using SupportHub.Server.Features.Routing;
 using SupportHub.Server.Features.Tickets;
 using SupportHub.Server.Infrastructure;
 using SupportHub.Server.Infrastructure.Auth;
@@ -16,6 +17,7 @@ builder.AddHubAuth();
 builder.AddHubValidation();
 builder.AddAgents();
 builder.AddChat();
+builder.AddRouting();
 
 var app = builder.Build();
 

@@ -136,6 +136,7 @@ public abstract class ConversationStoreContract : StoreContract
         await store.TryAssignAsync(conversation.Id, "agent-1", Now());
 
         Assert.False(await store.TryRequeueAsync(conversation.Id, "agent-2", 2));
+        Assert.False(await store.TryRequeueAsync(conversation.Id, null, 2)); // held: not a waiting conversation
         Assert.True(await store.TryRequeueAsync(conversation.Id, "agent-1", 3));
         var waiting = (await store.GetAsync(conversation.Id))!;
         Assert.Equal((ConversationStatus.Waiting, (string?)null, 3), (waiting.Status, waiting.AssignedAgentId, waiting.Level));

@@ -98,7 +98,9 @@ public sealed class MongoQueryRenderingTests
         Assert.Equal(
             """{ "_id" : "c1", "Status" : { "$in" : ["Waiting", "Active"] }, "AssignedAgentId" : "a1" }""",
             Render(MongoQueries.RequeueFilter("c1", "a1")));
-        Assert.Equal("""{ "_id" : "c1", "Status" : { "$in" : ["Waiting", "Active"] } }""", Render(MongoQueries.RequeueFilter("c1", null)));
+        Assert.Equal(
+            """{ "_id" : "c1", "Status" : { "$in" : ["Waiting", "Active"] }, "AssignedAgentId" : null }""",
+            Render(MongoQueries.RequeueFilter("c1", null)));
     }
 
     [Fact]

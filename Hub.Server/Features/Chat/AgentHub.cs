@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using SupportHub.Server.Features.Agents;
+using SupportHub.Server.Features.Routing;
 using SupportHub.Server.Infrastructure.Auth;
 using SupportHub.Server.Infrastructure.Validation;
 
@@ -11,10 +12,18 @@ namespace SupportHub.Server.Features.Chat;
 /// assigned agent (or a supervisor) writes to the customer. Private notes stay among staff.
 /// </summary>
 [Authorize(Policy = HubPolicies.Staff)]
-public sealed class AgentHub(ChatService chat, ConversationLookup lookup, IConversationStore store, IAgentStore agents) : Hub<IAgentClient>
+public sealed class AgentHub(
+    ChatService chat,
+    HandoffService handoff,
+    PresenceService presence,
+    RoutingQueue queue,
+    ConversationLookup lookup,
+    IConversationStore store,
+    IAgentStore agents) : Hub<IAgentClient>
 {
     public override async Task OnConnectedAsync()
     {
+        await presence.ConnectedAsync(await CurrentAgentAsync(), Context.ConnectionId);
         await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.Staff);
         // Every device of an agent follows the agent's open conversations, also after a reconnect.
         foreach (var conversation in await store.ListOpenByAgentAsync(AgentId, Context.ConnectionAborted))
@@ -23,6 +32,88 @@ public sealed class AgentHub(ChatService chat, ConversationLookup lookup, IConve
         }
 
         await base.OnConnectedAsync();
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        await presence.DisconnectedAsync(AgentId, Context.ConnectionId);
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>Keeps this connection counted as live; consoles call it every 20 seconds.</summary>
+    public Task Heartbeat() => presence.HeartbeatAsync(AgentId, Context.ConnectionId);
+
+    public Task<PresenceDto> GetPresence() => presence.GetAsync(AgentId);
+
+    /// <summary>Available, busy or away; offline logs the agent out at once and hands its conversations on.</summary>
+    public Task<PresenceDto> SetPresence(SetPresenceRequest request) => presence.SetStatusAsync(AgentId, request.Status);
+
+    /// <summary>Every agent's presence and load, for the supervisor view.</summary>
+    [Authorize(Policy = HubPolicies.Supervisor)]
+    public Task<IReadOnlyList<PresenceDto>> GetTeamPresence() => presence.ListAsync();
+
+    public async Task<ResumeResult> AcceptOffer(ConversationRequest request)
+    {
+        var agent = await CurrentAgentAsync();
+        var accepted = await chat.AcceptOfferAsync(await FindAsync(request.ConversationId), agent, Context.ConnectionAborted);
+        await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.ConversationStaff(accepted.Id));
+        return await chat.ResumeAsync(accepted, 0, includePrivateNotes: true, Context.ConnectionAborted);
+    }
+
+    public async Task DeclineOffer(ConversationRequest request)
+    {
+        var result = await queue.DeclineAsync(request.ConversationId, AgentId);
+        if (!result.Released)
+        {
+            throw HubErrors.Create(HubErrors.Conflict, $"There is no open offer of conversation '{request.ConversationId}' to you.");
+        }
+    }
+
+    /// <summary>Passes the conversation to another support level with a reason and a hand-off note for the next agent.</summary>
+    public async Task Escalate(EscalateRequest request)
+    {
+        var agent = await CurrentAgentAsync();
+        var conversation = await AssignedAsync(request.ConversationId);
+        if (!conversation.IsOpen)
+        {
+            throw HubErrors.Create(HubErrors.Closed, $"Conversation '{conversation.Id}' is closed.");
+        }
+
+        if (request.Level == conversation.Level)
+        {
+            throw HubErrors.Create(HubErrors.ValidationFailed, $"The conversation is at level {request.Level} already.");
+        }
+
+        await handoff.EscalateAsync(conversation, agent, request, Context.ConnectionAborted);
+    }
+
+    /// <summary>Passes the conversation to a named agent; it falls back to the level's queue if they do not take it in time.</summary>
+    public async Task Transfer(TransferRequest request)
+    {
+        var agent = await CurrentAgentAsync();
+        var conversation = await AssignedAsync(request.ConversationId);
+        var target = (await agents.GetAsync(request.AgentId, Context.ConnectionAborted))!;
+        if (!conversation.IsOpen)
+        {
+            throw HubErrors.Create(HubErrors.Closed, $"Conversation '{conversation.Id}' is closed.");
+        }
+
+        if (target.Id == conversation.AssignedAgentId)
+        {
+            throw HubErrors.Create(HubErrors.ValidationFailed, "The conversation is with that agent already.");
+        }
+
+        await handoff.TransferAsync(conversation, agent, target, request.Note, Context.ConnectionAborted);
+    }
+
+    /// <summary>A supervisor gives any open conversation to an agent at once.</summary>
+    [Authorize(Policy = HubPolicies.Supervisor)]
+    public async Task Reassign(ReassignRequest request)
+    {
+        var supervisor = await CurrentAgentAsync();
+        var conversation = await FindAsync(request.ConversationId);
+        var target = (await agents.GetAsync(request.AgentId, Context.ConnectionAborted))!;
+        await handoff.ReassignAsync(conversation, supervisor, target, Context.ConnectionAborted);
     }
 
     private string AgentId => Context.UserIdentifier ?? throw HubErrors.Create(HubErrors.Forbidden, "No agent identity.");

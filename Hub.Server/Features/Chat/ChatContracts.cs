@@ -4,7 +4,8 @@ namespace SupportHub.Server.Features.Chat;
 
 public sealed record StartConversationRequest(string? Name, string? Email, string? Topic, string Text, string ClientMessageId);
 
-public sealed record StartConversationResult(string ConversationId, long TicketNumber, MessageDto Message, bool Duplicate);
+/// <param name="AgentsAvailable">False when no agent is online: offer the customer to leave a message (LeaveMessage).</param>
+public sealed record StartConversationResult(string ConversationId, long TicketNumber, MessageDto Message, bool Duplicate, bool AgentsAvailable);
 
 public sealed record SendMessageRequest(string ConversationId, string ClientMessageId, string Text);
 

@@ -27,6 +27,10 @@ public sealed class ChatNotifier(
             customers.Clients.User(conversation.CustomerId).ConversationChanged(dto));
     }
 
+    /// <summary>Every device of the agent starts following the conversation it was given.</summary>
+    public Task AssignedAsync(Conversation conversation, string agentId) =>
+        staff.Clients.User(agentId).ConversationChanged(conversation.ToDto(null));
+
     public Task QueuedAsync(QueueItemDto item) => staff.Clients.Group(ChatGroups.Staff).ConversationQueued(item);
 
     public Task DequeuedAsync(string conversationId) =>

@@ -1,5 +1,6 @@
 using SupportHub.Server.Features.Agents;
 using SupportHub.Server.Features.Customers;
+using SupportHub.Server.Features.Routing;
 using SupportHub.Server.Features.Tickets;
 using SupportHub.Server.Infrastructure.Validation;
 
@@ -15,6 +16,7 @@ public sealed class ChatService(
     ICustomerStore customers,
     IAgentStore agents,
     ChatNotifier notifier,
+    RoutingQueue queue,
     TimeProvider time)
 {
     public async Task<StartConversationResult> StartAsync(string customerId, StartConversationRequest request, CancellationToken ct)
@@ -24,32 +26,46 @@ public sealed class ChatService(
         if (earlier is not null)
         {
             var first = await conversations.GetMessagesAsync(earlier.Id, 0, 1, includePrivateNotes: false, ct);
-            return new StartConversationResult(earlier.Id, earlier.TicketNumber, first[0].ToDto(), Duplicate: true);
+            return new StartConversationResult(earlier.Id, earlier.TicketNumber, first[0].ToDto(), Duplicate: true, await queue.AnyoneOnlineAsync());
         }
 
         var now = time.GetUtcNow();
         var customer = await UpdateCustomerAsync(customerId, request, now, ct);
         var conversationId = HubIds.New(time);
-        var ticket = await tickets.CreateAsync(
-            new Ticket
-            {
-                Id = HubIds.New(time),
-                CustomerId = customerId,
-                Subject = request.Topic,
-                Status = TicketStatus.Open,
-                Level = 1,
-                LevelHistory = [new LevelChange { Level = 1, At = now, Reason = "opened" }],
-                ConversationIds = [conversationId],
-                CreatedAt = now,
-                UpdatedAt = now,
-            },
-            ct);
+
+        // A returning customer with an unresolved ticket continues it: same level, its last agent first.
+        var ticket = (await tickets.ListByCustomerAsync(customerId, ct)).FirstOrDefault(t => t.Status is not (TicketStatus.Resolved or TicketStatus.Closed));
+        if (ticket is null)
+        {
+            ticket = await tickets.CreateAsync(
+                new Ticket
+                {
+                    Id = HubIds.New(time),
+                    CustomerId = customerId,
+                    Subject = request.Topic,
+                    Status = TicketStatus.Open,
+                    Level = 1,
+                    LevelHistory = [new LevelChange { Level = 1, At = now, Reason = "opened" }],
+                    ConversationIds = [conversationId],
+                    CreatedAt = now,
+                    UpdatedAt = now,
+                },
+                ct);
+        }
+        else
+        {
+            ticket.ConversationIds.Add(conversationId);
+            ticket.UpdatedAt = now;
+            await tickets.ReplaceAsync(ticket, ct);
+        }
+
         var conversation = new Conversation
         {
             Id = conversationId,
             Channel = Channel.Chat,
             Status = ConversationStatus.Waiting,
-            Level = 1,
+            Level = ticket.Level,
+            Skill = queue.SkillForTopic(request.Topic),
             CustomerId = customerId,
             CustomerName = customer.Name,
             Topic = request.Topic,
@@ -64,8 +80,9 @@ public sealed class ChatService(
             ct);
         conversation.LastSeq = stored.Message.Seq;
         await notifier.MessageStoredAsync(conversation, stored.Message); // the customer's other tabs
+        await queue.EnqueueAsync(conversation, ticket.LastAgentId);
         await notifier.QueuedAsync(conversation.ToQueueItem());
-        return new StartConversationResult(conversationId, ticket.Number, stored.Message.ToDto(), Duplicate: false);
+        return new StartConversationResult(conversationId, ticket.Number, stored.Message.ToDto(), Duplicate: false, await queue.AnyoneOnlineAsync());
     }
 
     public async Task<SendMessageResult> SendAsync(
@@ -92,11 +109,35 @@ public sealed class ChatService(
         return new SendMessageResult(result.Message.Seq, result.Message.SentAt, result.Duplicate);
     }
 
+    /// <summary>Takes a waiting conversation without an offer (pull); capacity and others' offers still count.</summary>
     public async Task<Conversation> ClaimAsync(Conversation conversation, Agent agent, CancellationToken ct)
+    {
+        if (conversation.Status != ConversationStatus.Waiting || !await queue.TryAssignAsync(conversation, agent.Id))
+        {
+            throw HubErrors.Create(HubErrors.Conflict, $"Conversation '{conversation.Id}' is no longer waiting, is offered to someone else, or you are at capacity.");
+        }
+
+        return await CompleteAssignmentAsync(conversation, agent, ct);
+    }
+
+    /// <summary>Accepts the router's offer; answers conflict when the offer expired or went elsewhere.</summary>
+    public async Task<Conversation> AcceptOfferAsync(Conversation conversation, Agent agent, CancellationToken ct)
+    {
+        if (!await queue.TryAcceptAsync(conversation.Id, agent.Id))
+        {
+            throw HubErrors.Create(HubErrors.Conflict, $"The offer of conversation '{conversation.Id}' is no longer open.");
+        }
+
+        return await CompleteAssignmentAsync(conversation, agent, ct);
+    }
+
+    /// <summary>After the routing state gave the agent the conversation: record it in the store and tell everyone.</summary>
+    private async Task<Conversation> CompleteAssignmentAsync(Conversation conversation, Agent agent, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         if (!await conversations.TryAssignAsync(conversation.Id, agent.Id, now, ct))
         {
+            await queue.ReleaseAssignmentAsync(conversation.Id, conversation.Channel, agent.Id);
             throw HubErrors.Create(HubErrors.Conflict, $"Conversation '{conversation.Id}' is no longer waiting.");
         }
 
@@ -126,6 +167,7 @@ public sealed class ChatService(
                 t.LastAgentId = agent.Id;
             },
             ct);
+        await queue.WithdrawAsync(conversation);
         await CloseAsync(conversation.Id, $"{agent.DisplayName} resolved the conversation.", ct);
     }
 
@@ -136,6 +178,7 @@ public sealed class ChatService(
             return; // ending twice is harmless: the customer's second click changes nothing
         }
 
+        await queue.WithdrawAsync(conversation);
         await CloseAsync(conversation.Id, "The customer ended the conversation.", ct);
     }
 
@@ -164,7 +207,7 @@ public sealed class ChatService(
     public async Task<IReadOnlyList<QueueItemDto>> GetQueueAsync(CancellationToken ct) =>
         [.. (await conversations.ListByStatusAsync(ConversationStatus.Waiting, 500, ct)).Select(c => c.ToQueueItem())];
 
-    private async Task CloseAsync(string conversationId, string systemText, CancellationToken ct)
+    internal async Task CloseAsync(string conversationId, string systemText, CancellationToken ct)
     {
         var closed = await conversations.GetAsync(conversationId, ct) ?? throw HubErrors.ConversationNotFound(conversationId);
         await notifier.DequeuedAsync(closed.Id);
@@ -172,7 +215,7 @@ public sealed class ChatService(
         await notifier.ConversationChangedAsync(closed, (await ToDtoAsync(closed, ct)).AssignedAgentName);
     }
 
-    private async Task SendSystemAsync(Conversation conversation, string text, CancellationToken ct)
+    internal async Task SendSystemAsync(Conversation conversation, string text, CancellationToken ct)
     {
         var result = await conversations.AppendAsync(
             new NewMessage(conversation.Id, null, SenderRole.System, null, Sender.System.Name, MessageKind.System, text, time.GetUtcNow()), ct);
@@ -196,7 +239,7 @@ public sealed class ChatService(
         return customer;
     }
 
-    private async Task UpdateTicketAsync(string ticketId, Action<Ticket> change, CancellationToken ct)
+    internal async Task UpdateTicketAsync(string ticketId, Action<Ticket> change, CancellationToken ct)
     {
         var ticket = await tickets.GetAsync(ticketId, ct);
         if (ticket is null)

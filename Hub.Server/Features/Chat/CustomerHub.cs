@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using SupportHub.Server.Features.Routing;
 using SupportHub.Server.Infrastructure.Auth;
 using SupportHub.Server.Infrastructure.Validation;
 
@@ -10,7 +11,7 @@ namespace SupportHub.Server.Features.Chat;
 /// conversations: another customer's id answers not_found, exactly like an id that does not exist.
 /// </summary>
 [Authorize(Policy = HubPolicies.Customer)]
-public sealed class CustomerHub(ChatService chat, ConversationLookup lookup, IConversationStore store) : Hub<ICustomerClient>
+public sealed class CustomerHub(ChatService chat, HandoffService handoff, ConversationLookup lookup, IConversationStore store) : Hub<ICustomerClient>
 {
     private string CustomerId => Context.UserIdentifier ?? throw HubErrors.Create(HubErrors.Forbidden, "No customer identity.");
 
@@ -51,6 +52,10 @@ public sealed class CustomerHub(ChatService chat, ConversationLookup lookup, ICo
 
     public async Task End(ConversationRequest request) =>
         await chat.EndAsync(await OwnAsync(request.ConversationId), Context.ConnectionAborted);
+
+    /// <summary>When nobody can take the chat: the message is kept on the ticket and answered later.</summary>
+    public async Task<LeaveMessageResult> LeaveMessage(LeaveMessageRequest request) =>
+        await handoff.LeaveMessageAsync(await OwnAsync(request.ConversationId), request, Context.ConnectionAborted);
 
     private async Task<Conversation> OwnAsync(string conversationId)
     {

@@ -14,4 +14,12 @@ public interface IAgentClient
     Task ConversationQueued(QueueItemDto item);
 
     Task ConversationDequeued(ConversationRequest conversation);
+
+    /// <summary>The router offers this agent a conversation until the deadline.</summary>
+    Task OfferReceived(Routing.OfferDto offer);
+
+    /// <summary>An offer ended without being accepted here (expired, taken elsewhere, withdrawn).</summary>
+    Task OfferWithdrawn(ConversationRequest conversation);
+
+    Task PresenceChanged(Routing.PresenceChangedDto presence);
 }

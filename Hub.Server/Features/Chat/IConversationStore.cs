@@ -20,7 +20,7 @@ public interface IConversationStore
 
     /// <summary>
     /// Puts an open conversation back in the queue at <paramref name="level"/>: waiting, no agent.
-    /// With <paramref name="expectedAgentId"/>, only while that agent still holds it. False otherwise.
+    /// Only while <paramref name="expectedAgentId"/> holds it (null: while nobody does). False otherwise.
     /// </summary>
     Task<bool> TryRequeueAsync(string id, string? expectedAgentId, int level, CancellationToken ct = default);
 

@@ -10,4 +10,9 @@ public interface ICustomerClient
     Task MessagesRead(ReadDto read);
 
     Task ConversationChanged(ConversationDto conversation);
+
+    Task QueuePositionChanged(Routing.QueuePositionDto position);
+
+    /// <summary>Nobody can take the conversation now: offer the customer to leave a message.</summary>
+    Task AgentsUnavailable(Routing.AgentsUnavailableDto notice);
 }

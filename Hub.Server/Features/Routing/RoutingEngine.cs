@@ -167,7 +167,12 @@ public sealed partial class RoutingEngine(
         {
             var target = workflow[task.TargetIndex];
             var timedOut = now - task.TargetSince >= target.Timeout;
-            var nobody = target.SkipIfNobodyAvailable && !agents.Any(a => a.Status == PresenceStatus.Available && Qualifies(a, target, task));
+            // Skipping only helps when someone is available further on; otherwise the task waits
+            // here and the ticket records no level change that nobody could act on.
+            var nobody = target.SkipIfNobodyAvailable && !AnyoneAvailable(target)
+                && workflow.Skip(task.TargetIndex + 1).Append(Options.EffectiveDefaultTarget).Any(AnyoneAvailable);
+            bool AnyoneAvailable(WorkflowTarget t) => agents.Any(a => a.Status == PresenceStatus.Available && Qualifies(a, t, task));
+
             if (!timedOut && !nobody)
             {
                 return (task, target);

@@ -26,6 +26,9 @@ public sealed class RoutingOptions
     /// <summary>How often the router looks at timeouts, offers and presence even when nothing happens.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Typical time an agent needs per conversation; drives the customers' wait estimates.</summary>
+    public TimeSpan AverageHandleTime { get; set; } = TimeSpan.FromMinutes(3);
+
     /// <summary>Conversation topics mapped to skills (e.g. "billing" to "billing").</summary>
     public Dictionary<string, string> Topics { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 

@@ -55,7 +55,7 @@ internal sealed class LiteDbConversationStore(LiteDbContext db) : IConversationS
         lock (db.WriteGate)
         {
             var conversation = db.Conversations.FindById(id);
-            if (conversation is not { IsOpen: true } || (expectedAgentId is not null && conversation.AssignedAgentId != expectedAgentId))
+            if (conversation is not { IsOpen: true } || conversation.AssignedAgentId != expectedAgentId)
             {
                 return Task.FromResult(false);
             }

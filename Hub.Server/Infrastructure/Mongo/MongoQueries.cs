@@ -38,11 +38,9 @@ internal static class MongoQueries
             .Set(c => c.AssignedAgentId, agentId)
             .Set(c => c.AssignedAt, at);
 
-    /// <summary>Open, and (when given) still held by the expected agent.</summary>
+    /// <summary>Open, and still held by the expected agent (null: by nobody).</summary>
     public static FilterDefinition<Conversation> RequeueFilter(string id, string? expectedAgentId) =>
-        expectedAgentId is null
-            ? CloseFilter(id)
-            : CloseFilter(id) & ConversationFilter.Eq(c => c.AssignedAgentId, expectedAgentId);
+        CloseFilter(id) & ConversationFilter.Eq(c => c.AssignedAgentId, expectedAgentId);
 
     public static UpdateDefinition<Conversation> RequeueUpdate(int level) =>
         Builders<Conversation>.Update

@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using SupportHub.Server.Features.Chat;
+
+namespace SupportHub.Server.Features.Routing;
+
+/// <summary>Carries the router's decisions to people: offers to consoles, positions to widgets, levels to tickets.</summary>
+internal sealed class RoutingBridge(
+    IHubContext<AgentHub, IAgentClient> staff,
+    IHubContext<CustomerHub, ICustomerClient> customers,
+    IConversationStore conversations,
+    HandoffService handoff,
+    IOptions<RoutingOptions> options) : IRoutingNotifier
+{
+    private readonly ConcurrentDictionary<string, QueuePositionDto> lastPositions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> toldNobody = new(StringComparer.Ordinal);
+
+    public async Task OfferCreatedAsync(RoutingTask task, string agentId, DateTimeOffset deadline)
+    {
+        var conversation = await conversations.GetAsync(task.ConversationId);
+        if (conversation is null)
+        {
+            return;
+        }
+
+        await staff.Clients.User(agentId).OfferReceived(new OfferDto(
+            conversation.Id, conversation.TicketNumber, conversation.CustomerName, conversation.Topic, task.Level, task.Channel,
+            conversation.CreatedAt, deadline));
+    }
+
+    public Task OfferExpiredAsync(RoutingTask task, string agentId) =>
+        staff.Clients.User(agentId).OfferWithdrawn(new ConversationRequest(task.ConversationId));
+
+    public async Task PresenceChangedAsync(string agentId, PresenceStatus status) =>
+        await staff.Clients.Group(ChatGroups.Staff).PresenceChanged(new PresenceChangedDto(agentId, status));
+
+    public Task TaskRetargetedAsync(RoutingTask task, int fromLevel, int toLevel) =>
+        handoff.MoveWaitingToLevelAsync(task.ConversationId, toLevel, $"No answer at level {fromLevel} in time", CancellationToken.None);
+
+    public async Task AgentWentOfflineAsync(string agentId, IReadOnlyList<string> conversationIds)
+    {
+        foreach (var id in conversationIds)
+        {
+            await handoff.RequeueFromLostAgentAsync(id, agentId, CancellationToken.None);
+        }
+    }
+
+    public async Task QueueObservedAsync(IReadOnlyList<RoutingTask> queue, IReadOnlyList<AgentPresence> agents)
+    {
+        var waiting = new HashSet<string>(queue.Select(t => t.ConversationId), StringComparer.Ordinal);
+        foreach (var gone in lastPositions.Keys.Where(id => !waiting.Contains(id)))
+        {
+            lastPositions.TryRemove(gone, out _);
+            toldNobody.TryRemove(gone, out _);
+        }
+
+        var anyoneOnline = agents.Any(a => a.Status != PresenceStatus.Offline);
+        foreach (var level in queue.GroupBy(t => t.Level))
+        {
+            var slots = agents
+                .Where(a => a.Status == PresenceStatus.Available && a.LiveConnections > 0 && a.Levels.Contains(level.Key))
+                .Sum(a => a.ChatCapacity);
+            var position = 0;
+            foreach (var task in level)
+            {
+                position++;
+                int? estimate = slots == 0 ? null : (int)Math.Ceiling((double)position / slots * options.Value.AverageHandleTime.TotalSeconds);
+                var dto = new QueuePositionDto(task.ConversationId, task.Level, position, estimate);
+                if (!lastPositions.TryGetValue(task.ConversationId, out var last) || last != dto)
+                {
+                    lastPositions[task.ConversationId] = dto;
+                    await TellCustomerAsync(task.ConversationId, c => c.QueuePositionChanged(dto));
+                }
+
+                if (!anyoneOnline && toldNobody.TryAdd(task.ConversationId, true))
+                {
+                    await TellCustomerAsync(task.ConversationId, c => c.AgentsUnavailable(
+                        new AgentsUnavailableDto(task.ConversationId, "No agent is online right now. Leave a message and we will answer it.")));
+                }
+                else if (anyoneOnline)
+                {
+                    toldNobody.TryRemove(task.ConversationId, out _);
+                }
+            }
+        }
+    }
+
+    private async Task TellCustomerAsync(string conversationId, Func<ICustomerClient, Task> send)
+    {
+        var conversation = await conversations.GetAsync(conversationId);
+        if (conversation is not null)
+        {
+            await send(customers.Clients.User(conversation.CustomerId));
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SupportHub.Server.Infrastructure.InProcess;
+
+namespace SupportHub.Server.Features.Routing;
+
+public static class RoutingExtensions
+{
+    /// <summary>
+    /// The router, presence and hand-offs. The routing state is in-process unless an adapter (Redis)
+    /// was registered before; the options are validated at start-up, naming the bad field.
+    /// </summary>
+    public static IHostApplicationBuilder AddRouting(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<RoutingOptions>, FluentValidateOptions<RoutingOptions>>();
+        builder.Services.TryAddSingleton<IRoutingState, InProcessRoutingState>();
+        builder.Services.AddSingleton<RoutingTrigger>();
+        builder.Services.AddSingleton<RoutingQueue>();
+        builder.Services.AddSingleton<RoutingEngine>();
+        builder.Services.AddSingleton<IRoutingNotifier, RoutingBridge>();
+        builder.Services.AddSingleton<HandoffService>();
+        builder.Services.AddSingleton<PresenceService>();
+        builder.Services.AddHostedService<RoutingWorker>();
+        return builder;
+    }
+}

@@ -1,0 +1,90 @@
+using Microsoft.Extensions.Options;
+using SupportHub.Server.Features.Chat;
+
+namespace SupportHub.Server.Features.Routing;
+
+/// <summary>The chat side's door to routing: turns conversations into tasks and keeps capacity right.</summary>
+public sealed class RoutingQueue(IRoutingState state, IOptions<RoutingOptions> options, TimeProvider time, RoutingTrigger trigger)
+{
+    public string? SkillForTopic(string? topic) =>
+        topic is not null && options.Value.Topics.TryGetValue(topic.Trim(), out var skill) ? skill : null;
+
+    /// <summary>
+    /// Queues a conversation at its level. Level 1 follows the workflow from its first target;
+    /// another level (a returning customer's ticket, an escalation) waits at that level.
+    /// </summary>
+    public async Task EnqueueAsync(Conversation conversation, string? preferredAgentId = null, bool explicitLevel = false)
+    {
+        await state.EnqueueAsync(ToTask(conversation, preferredAgentId, explicitLevel));
+        trigger.Kick();
+    }
+
+    /// <summary>Back into the queue, first in line, freeing the capacity <paramref name="fromAgentId"/> held.</summary>
+    public async Task RequeueAsync(Conversation conversation, string? fromAgentId, string? preferredAgentId = null, bool explicitLevel = true)
+    {
+        if (fromAgentId is not null)
+        {
+            await state.ReleaseAssignmentAsync(conversation.Id, conversation.Channel, fromAgentId, time.GetUtcNow());
+        }
+
+        await EnqueueAsync(conversation, preferredAgentId, explicitLevel);
+    }
+
+    /// <summary>The conversation needs no agent any more (ended, resolved, left as a message).</summary>
+    public async Task WithdrawAsync(Conversation conversation)
+    {
+        var now = time.GetUtcNow();
+        await state.RemoveTaskAsync(conversation.Id, now);
+        if (conversation.AssignedAgentId is { } agentId)
+        {
+            await state.ReleaseAssignmentAsync(conversation.Id, conversation.Channel, agentId, now);
+        }
+
+        trigger.Kick();
+    }
+
+    public Task<bool> TryAcceptAsync(string conversationId, string agentId) => state.TryAcceptAsync(conversationId, agentId, time.GetUtcNow());
+
+    public async Task<ReleaseResult> DeclineAsync(string conversationId, string agentId)
+    {
+        var result = await state.ReleaseOfferAsync(conversationId, agentId, missed: false, time.GetUtcNow());
+        trigger.Kick();
+        return result;
+    }
+
+    public Task<bool> TryAssignAsync(Conversation conversation, string agentId) =>
+        state.TryAssignAsync(conversation.Id, conversation.Channel, agentId, time.GetUtcNow());
+
+    public async Task ReleaseAssignmentAsync(string conversationId, Channel channel, string agentId)
+    {
+        await state.ReleaseAssignmentAsync(conversationId, channel, agentId, time.GetUtcNow());
+        trigger.Kick();
+    }
+
+    /// <summary>Whether any agent of a workflow level is online (not offline), so a customer can be told at once.</summary>
+    public async Task<bool> AnyoneOnlineAsync()
+    {
+        var levels = options.Value.EffectiveWorkflow.Select(t => t.Level).Append(options.Value.EffectiveDefaultTarget.Level).ToHashSet();
+        return (await state.GetAgentsAsync(time.GetUtcNow())).Any(a => a.Status != PresenceStatus.Offline && a.Levels.Any(levels.Contains));
+    }
+
+    private RoutingTask ToTask(Conversation conversation, string? preferredAgentId, bool explicitLevel)
+    {
+        var now = time.GetUtcNow();
+        var workflow = options.Value.EffectiveWorkflow;
+        var index = explicitLevel || conversation.Level != workflow[0].Level ? RoutingTask.ExplicitLevel : 0;
+        return new RoutingTask
+        {
+            ConversationId = conversation.Id,
+            Channel = conversation.Channel,
+            Skill = conversation.Skill,
+            Priority = conversation.Priority,
+            TargetIndex = index,
+            Level = conversation.Level,
+            EnqueuedAt = conversation.CreatedAt,
+            TargetSince = now,
+            PreferredAgentId = preferredAgentId,
+            PreferredUntil = preferredAgentId is null ? null : now + options.Value.StickyTimeout,
+        };
+    }
+}

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR.Client;
 using SupportHub.Server.Features.Chat;
+using SupportHub.Server.Features.Routing;
 
 namespace SupportHub.Tests.TestHost;
 
@@ -15,7 +16,28 @@ public sealed class AgentClient
         connection.On<ConversationDto>(nameof(IAgentClient.ConversationChanged), Changes.Add);
         connection.On<QueueItemDto>(nameof(IAgentClient.ConversationQueued), Queued.Add);
         connection.On<ConversationRequest>(nameof(IAgentClient.ConversationDequeued), Dequeued.Add);
+        connection.On<OfferDto>(nameof(IAgentClient.OfferReceived), Offers.Add);
+        connection.On<ConversationRequest>(nameof(IAgentClient.OfferWithdrawn), Withdrawn.Add);
+        connection.On<PresenceChangedDto>(nameof(IAgentClient.PresenceChanged), Presence.Add);
     }
+
+    public EventLog<OfferDto> Offers { get; } = new();
+
+    public EventLog<ConversationRequest> Withdrawn { get; } = new();
+
+    public EventLog<PresenceChangedDto> Presence { get; } = new();
+
+    public Task<PresenceDto> SetPresenceAsync(PresenceStatus status) =>
+        Connection.InvokeAsync<PresenceDto>(nameof(AgentHub.SetPresence), new SetPresenceRequest(status)).WaitAsync(HubServer.Timeout);
+
+    public Task<ResumeResult> AcceptAsync(string conversationId) =>
+        Connection.InvokeAsync<ResumeResult>(nameof(AgentHub.AcceptOffer), new ConversationRequest(conversationId)).WaitAsync(HubServer.Timeout);
+
+    public Task DeclineAsync(string conversationId) =>
+        Connection.InvokeAsync(nameof(AgentHub.DeclineOffer), new ConversationRequest(conversationId)).WaitAsync(HubServer.Timeout);
+
+    public Task EscalateAsync(string conversationId, int level, string reason, string note) =>
+        Connection.InvokeAsync(nameof(AgentHub.Escalate), new EscalateRequest(conversationId, level, reason, note)).WaitAsync(HubServer.Timeout);
 
     public HubConnection Connection { get; }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR.Client;
 using SupportHub.Server.Features.Chat;
+using SupportHub.Server.Features.Routing;
 
 namespace SupportHub.Tests.TestHost;
 
@@ -13,7 +14,13 @@ public sealed class CustomerClient
         connection.On<TypingDto>(nameof(ICustomerClient.TypingChanged), Typing.Add);
         connection.On<ReadDto>(nameof(ICustomerClient.MessagesRead), Reads.Add);
         connection.On<ConversationDto>(nameof(ICustomerClient.ConversationChanged), Changes.Add);
+        connection.On<QueuePositionDto>(nameof(ICustomerClient.QueuePositionChanged), Positions.Add);
+        connection.On<AgentsUnavailableDto>(nameof(ICustomerClient.AgentsUnavailable), Unavailable.Add);
     }
+
+    public EventLog<QueuePositionDto> Positions { get; } = new();
+
+    public EventLog<AgentsUnavailableDto> Unavailable { get; } = new();
 
     public HubConnection Connection { get; }
 

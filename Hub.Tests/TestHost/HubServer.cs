@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SupportHub.Server.Features.Agents;
 using SupportHub.Server.Features.Chat;
 using SupportHub.Server.Features.Customers;
+using SupportHub.Server.Features.Routing;
 
 namespace SupportHub.Tests.TestHost;
 
@@ -82,7 +83,7 @@ public sealed class HubServer : IAsyncDisposable
         var email = $"{name.ToLowerInvariant().Replace(' ', '-')}-{Guid.NewGuid():N}@test.hub";
         const string password = "correct horse battery staple";
         var created = await Service<AgentAccounts>().CreateAsync(
-            new NewAgent(email, name, password, roles ?? [AgentRole.Agent], levels ?? [1], ["general"]));
+            new NewAgent(email, name, password, roles ?? [AgentRole.Agent], levels ?? [1], ["general", "billing"]));
         Assert.NotNull(created);
         var response = await Http.PostAsJsonAsync("/api/auth/login", new LoginRequest(email, password), Json);
         response.EnsureSuccessStatusCode();
@@ -92,8 +93,13 @@ public sealed class HubServer : IAsyncDisposable
     public async Task<CustomerClient> ConnectCustomerAsync(string token) =>
         new(await ConnectAsync(ChatExtensions.CustomerHubPath, token));
 
-    public async Task<AgentClient> ConnectAgentAsync(string token) =>
-        new(await ConnectAsync(ChatExtensions.AgentHubPath, token));
+    /// <summary>Connected and joined: the first call returns only after the server's OnConnectedAsync has run.</summary>
+    public async Task<AgentClient> ConnectAgentAsync(string token)
+    {
+        var client = new AgentClient(await ConnectAsync(ChatExtensions.AgentHubPath, token));
+        await client.Connection.InvokeAsync<PresenceDto>(nameof(AgentHub.GetPresence)).WaitAsync(Timeout);
+        return client;
+    }
 
     /// <summary>A started connection over WebSockets; null token connects anonymously.</summary>
     public async Task<HubConnection> ConnectAsync(string path, string? token)

@@ -13,6 +13,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.AddDocumentStore();
+builder.AddEphemeralState();
 builder.AddHubAuth();
 builder.AddHubValidation();
 builder.AddAgents();

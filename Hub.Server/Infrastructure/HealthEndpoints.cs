@@ -10,7 +10,7 @@ public static class HealthEndpoints
         return app;
     }
 
-    private static Ok<HealthReport> Health(HubMode mode) => TypedResults.Ok(new HealthReport("ok", mode.DocumentStore));
+    private static Ok<HealthReport> Health(HubMode mode) => TypedResults.Ok(new HealthReport("ok", mode.DocumentStore, mode.RoutingState));
 
-    public sealed record HealthReport(string Status, string DocumentStore);
+    public sealed record HealthReport(string Status, string DocumentStore, string RoutingState);
 }

@@ -1,5 +1,6 @@
 using SupportHub.Server.Infrastructure.LiteDb;
 using SupportHub.Server.Infrastructure.Mongo;
+using SupportHub.Server.Infrastructure.Redis;
 
 namespace SupportHub.Server.Infrastructure;
 
@@ -9,9 +10,12 @@ public static class StorageExtensions
     public static IHostApplicationBuilder AddDocumentStore(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<LiteDbOptions>().BindConfiguration(LiteDbOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        var mongo = builder.Configuration.GetConnectionString(MongoOptions.ConnectionStringName);
-        var mode = string.IsNullOrWhiteSpace(mongo) ? new HubMode("litedb") : new HubMode("mongodb");
+        var mode = HubMode.From(builder.Configuration);
         builder.Services.AddSingleton(mode);
-        return mode.DocumentStore == "mongodb" ? builder.AddMongo() : builder.AddLiteDb();
+        return mode.DocumentStore == HubMode.MongoDb ? builder.AddMongo() : builder.AddLiteDb();
     }
+
+    /// <summary>Redis (routing state, presence, SignalR backplane) when <c>ConnectionStrings:Redis</c> is set; otherwise in-process.</summary>
+    public static IHostApplicationBuilder AddEphemeralState(this IHostApplicationBuilder builder) =>
+        HubMode.From(builder.Configuration).RoutingState == HubMode.Redis ? builder.AddRedis() : builder;
 }

@@ -1,0 +1,203 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace SupportHub.Tests.TestHost;
+
+/// <summary>
+/// A real redis-server (Debian's package) on a free loopback port, shared by every test of the run:
+/// started on first use, shut down when the test process exits. Tests isolate themselves by key
+/// prefix. A missing redis-server fails the tests, never skips them: CI must run them.
+/// </summary>
+public sealed class RedisServer : IDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(15);
+
+    private static readonly Lazy<Task<RedisServer>> Shared = new(StartSharedAsync);
+
+    private readonly string directory;
+    private int disposed;
+
+    private RedisServer(int port, string directory)
+    {
+        Port = port;
+        this.directory = directory;
+    }
+
+    public int Port { get; }
+
+    public string ConnectionString => $"127.0.0.1:{Port}";
+
+    /// <summary>The run's server; the first caller starts it.</summary>
+    public static Task<RedisServer> SharedAsync() => Shared.Value;
+
+    /// <summary>A server of its own; the caller disposes it.</summary>
+    public static async Task<RedisServer> StartAsync()
+    {
+        var executable = FindOnPath("redis-server") ?? throw new InvalidOperationException(
+            "redis-server is not on PATH. The Redis tests need a real Redis and do not skip: install it with " +
+            "'apt-get install -y redis-server' (Debian's package; the service need not run, the tests start their own).");
+
+        // A free port can be taken by someone else before redis-server binds it: try a few.
+        for (var attempt = 1; ; attempt++)
+        {
+            var server = new RedisServer(FreeLoopbackPort(), Directory.CreateTempSubdirectory("hub-redis-").FullName);
+            try
+            {
+                await server.LaunchAsync(executable);
+                return server;
+            }
+            catch (InvalidOperationException) when (attempt < 3)
+            {
+                server.Dispose();
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
+        if (!Shutdown())
+        {
+            KillFromPidFile();
+        }
+
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // The log may still be held open while the server exits; a temp folder is fine to leave.
+        }
+    }
+
+    private string LogFile => Path.Combine(directory, "redis.log");
+
+    private string PidFile => Path.Combine(directory, "redis.pid");
+
+    private static async Task<RedisServer> StartSharedAsync()
+    {
+        var server = await StartAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Dispose();
+        return server;
+    }
+
+    private async Task LaunchAsync(string executable)
+    {
+        string[] arguments =
+        [
+            "--port", Port.ToString(), "--bind", "127.0.0.1", "--daemonize", "yes", "--save", "", "--appendonly", "no",
+            "--dir", directory, "--pidfile", PidFile, "--logfile", LogFile,
+        ];
+        var (exitCode, output) = await RunAsync(executable, arguments);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"redis-server exited with {exitCode}: {output}{ReadLog()}");
+        }
+
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        while (!await PingAsync())
+        {
+            if (timeout.IsCancellationRequested)
+            {
+                throw new InvalidOperationException($"redis-server did not answer PING on port {Port} within {StartTimeout}: {ReadLog()}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    private async Task<bool> PingAsync()
+    {
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(IPAddress.Loopback, Port);
+            var stream = client.GetStream();
+            await stream.WriteAsync("PING\r\n"u8.ToArray());
+            var buffer = new byte[64];
+            var read = await stream.ReadAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(2));
+            return Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal);
+        }
+        catch (Exception e) when (e is SocketException or IOException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    private bool Shutdown()
+    {
+        if (FindOnPath("redis-cli") is not { } cli)
+        {
+            return false;
+        }
+
+        // Synchronous on purpose: this also runs from ProcessExit, where nothing may be awaited.
+        var (exitCode, _) = RunAsync(cli, ["-h", "127.0.0.1", "-p", Port.ToString(), "shutdown", "nosave"]).GetAwaiter().GetResult();
+        return exitCode == 0;
+    }
+
+    private void KillFromPidFile()
+    {
+        try
+        {
+            if (File.Exists(PidFile) && int.TryParse(File.ReadAllText(PidFile).Trim(), out var pid))
+            {
+                using var process = Process.GetProcessById(pid);
+                process.Kill();
+            }
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException)
+        {
+            // Gone already.
+        }
+    }
+
+    private string ReadLog() => File.Exists(LogFile) ? Environment.NewLine + File.ReadAllText(LogFile) : string.Empty;
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string executable, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(executable)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        try
+        {
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
+
+    private static string? FindOnPath(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(folder => Path.Combine(folder, name))
+            .FirstOrDefault(File.Exists);
+}

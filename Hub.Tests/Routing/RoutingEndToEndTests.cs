@@ -8,16 +8,25 @@ using SupportHub.Tests.TestHost;
 
 namespace SupportHub.Tests.Routing;
 
-/// <summary>The router through the real server: consoles and customers as SignalR clients over WebSockets.</summary>
-public sealed class RoutingEndToEndTests
+/// <summary>
+/// The router through the real server: consoles and customers as SignalR clients over WebSockets.
+/// Runs with the in-process routing state and again with the Redis one.
+/// </summary>
+public abstract class RoutingEndToEndTests
 {
-    private static readonly Dictionary<string, string?> FastRouting = new()
+    private static readonly Dictionary<string, string?> FastRoutingSettings = new()
     {
         ["Hub:Routing:SweepInterval"] = "00:00:00.100",
         ["Hub:Routing:GracePeriod"] = "00:00:01.500",
         ["Hub:Routing:OfferTimeout"] = "00:00:05",
         ["Hub:Routing:Topics:billing"] = "billing",
     };
+
+    /// <summary>Extra settings of the mode under test (such as the Redis connection).</summary>
+    protected abstract Task<IReadOnlyDictionary<string, string?>> ModeSettingsAsync();
+
+    private Dictionary<string, string?> FastRouting => ModeSettingsAsync().GetAwaiter().GetResult()
+        .Concat(FastRoutingSettings).ToDictionary(kv => kv.Key, kv => kv.Value);
 
     [Fact]
     public async Task AnAvailableAgent_IsOfferedTheChat_AcceptsIt_AndTheyTalk()
@@ -255,4 +264,19 @@ public sealed class RoutingEndToEndTests
 
         Assert.Contains(named, error.ToString(), StringComparison.Ordinal);
     }
+}
+
+public sealed class InProcessRoutingEndToEndTests : RoutingEndToEndTests
+{
+    protected override Task<IReadOnlyDictionary<string, string?>> ModeSettingsAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string?>>(new Dictionary<string, string?>());
+}
+
+public sealed class RedisRoutingEndToEndTests : RoutingEndToEndTests
+{
+    protected override async Task<IReadOnlyDictionary<string, string?>> ModeSettingsAsync() => new Dictionary<string, string?>
+    {
+        ["ConnectionStrings:Redis"] = (await RedisServer.SharedAsync()).ConnectionString,
+        ["Hub:Redis:KeyPrefix"] = $"e2e:{Guid.NewGuid():N}:",
+    };
 }

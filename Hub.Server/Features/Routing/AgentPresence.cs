@@ -22,7 +22,10 @@ public sealed record AgentPresence
 
     public int VoiceLoad { get; init; }
 
-    /// <summary>When the agent last became free; the longest idle is offered first.</summary>
+    /// <summary>
+    /// The agent's last routing activity: becoming available, taking a conversation, or letting an
+    /// offer go. The longest idle is offered first, so work rotates and a declining agent goes last.
+    /// </summary>
     public DateTimeOffset IdleSince { get; init; }
 
     public int MissedOffers { get; init; }

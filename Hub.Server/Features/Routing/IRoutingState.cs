@@ -17,7 +17,7 @@ public interface IRoutingState
 
     Task<IReadOnlyList<AgentPresence>> GetAgentsAsync(DateTimeOffset at);
 
-    /// <summary>Sets the status the agent chose. Becoming available resets missed offers and, when free, the idle time.</summary>
+    /// <summary>Sets the status the agent chose. Becoming available (from another status) resets missed offers and the idle time.</summary>
     Task SetStatusAsync(string agentId, PresenceStatus status, DateTimeOffset at);
 
     /// <summary>A connection of the agent is alive until <paramref name="expiresAt"/> (connect and heartbeat).</summary>

@@ -253,6 +253,54 @@ public abstract class RoutingEndToEndTests
         Assert.Contains("unauthorized", denied.Message, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task WaitingCustomers_SeeTheirPositionAndWait_MoveUpWhenTheOneAheadIsTaken()
+    {
+        await using var server = HubServer.Start(settings: FastRouting);
+        var agent = await server.ConnectAgentAsync((await server.CreateAgentAsync("Ada", [1], capacity: 1)).Token);
+        await agent.SetPresenceAsync(PresenceStatus.Busy);
+        var first = await server.ConnectCustomerAsync((await server.CreateVisitorAsync()).Token);
+        var second = await server.ConnectCustomerAsync((await server.CreateVisitorAsync()).Token);
+        var firstId = (await first.StartAsync("one")).ConversationId;
+        var secondId = (await second.StartAsync("two")).ConversationId;
+        await second.Positions.WaitForAsync(p => p.ConversationId == secondId && p.Position == 2 && p.EstimatedWaitSeconds is null);
+
+        await agent.SetPresenceAsync(PresenceStatus.Available);
+        var estimate = await second.Positions.WaitForAsync(p => p.ConversationId == secondId && p.EstimatedWaitSeconds is not null);
+        Assert.Equal(2, estimate.Position);
+        await agent.Offers.WaitForAsync(o => o.ConversationId == firstId);
+        await agent.AcceptAsync(firstId);
+
+        var moved = await second.Positions.WaitForAsync(p => p.ConversationId == secondId && p.Position == 1);
+        Assert.True(moved.EstimatedWaitSeconds < estimate.EstimatedWaitSeconds);
+        Assert.DoesNotContain(first.Positions.Snapshot(), p => p.ConversationId == secondId);
+    }
+
+    [Fact]
+    public async Task ATransferToANamedAgent_OffersTheChatToThatAgent_WithTheNote()
+    {
+        await using var server = HubServer.Start(settings: FastRouting);
+        var ada = await server.ConnectAgentAsync((await server.CreateAgentAsync("Ada", [1])).Token);
+        await ada.SetPresenceAsync(PresenceStatus.Available);
+        var customer = await server.ConnectCustomerAsync((await server.CreateVisitorAsync()).Token);
+        var id = (await customer.StartAsync("Contract question")).ConversationId;
+        await ada.Offers.WaitForAsync(o => o.ConversationId == id);
+        await ada.AcceptAsync(id);
+        var benLogin = await server.CreateAgentAsync("Ben", [2]);
+        var ben = await server.ConnectAgentAsync(benLogin.Token);
+        await ben.SetPresenceAsync(PresenceStatus.Available);
+        var cleo = await server.ConnectAgentAsync((await server.CreateAgentAsync("Cleo", [1])).Token);
+        await cleo.SetPresenceAsync(PresenceStatus.Available);
+
+        await ada.Connection.InvokeAsync(nameof(AgentHub.Transfer), new TransferRequest(id, benLogin.Agent.Id, "Ben knows this contract.")).WaitAsync(HubServer.Timeout);
+
+        await ben.Offers.WaitForAsync(o => o.ConversationId == id);
+        var taken = await ben.AcceptAsync(id);
+        Assert.Contains(taken.Messages, m => m.Kind == MessageKind.PrivateNote && m.Text.Contains("Ben knows this contract.", StringComparison.Ordinal));
+        Assert.DoesNotContain(cleo.Offers.Snapshot(), o => o.ConversationId == id);
+        await customer.Messages.WaitForAsync(m => m.Kind == MessageKind.System && m.Text.Contains("passing your conversation to Ben", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("Hub:Routing:Levels", "0", "Hub:Routing:Levels")]
     [InlineData("Hub:Routing:OfferTimeout", "-00:00:05", "Hub:Routing:OfferTimeout")]

@@ -301,11 +301,33 @@ public abstract class RoutingEndToEndTests
         await customer.Messages.WaitForAsync(m => m.Kind == MessageKind.System && m.Text.Contains("passing your conversation to Ben", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task OutsideBusinessHours_TheCustomerIsToldAtOnce()
+    {
+        var closedAlmostAlways = new Dictionary<string, string?>(FastRouting)
+        {
+            ["Hub:Routing:BusinessHours:TimeZone"] = "UTC",
+            ["Hub:Routing:BusinessHours:Open"] = "00:00:00",
+            ["Hub:Routing:BusinessHours:Close"] = "00:00:01",
+        };
+        await using var server = HubServer.Start(settings: closedAlmostAlways);
+        var agent = await server.ConnectAgentAsync((await server.CreateAgentAsync("Ada", [1])).Token);
+        await agent.SetPresenceAsync(PresenceStatus.Busy);
+        var customer = await server.ConnectCustomerAsync((await server.CreateVisitorAsync()).Token);
+
+        var started = await customer.StartAsync("Hello?");
+
+        Assert.False(started.AgentsAvailable);
+        var notice = await customer.Unavailable.WaitForAsync(n => n.ConversationId == started.ConversationId);
+        Assert.Equal(RoutingAvailability.OutsideHours, notice.Reason);
+    }
+
     [Theory]
     [InlineData("Hub:Routing:Levels", "0", "Hub:Routing:Levels")]
     [InlineData("Hub:Routing:OfferTimeout", "-00:00:05", "Hub:Routing:OfferTimeout")]
     [InlineData("Hub:Routing:Workflow:0:Skills", " ", "Skills")]
     [InlineData("Hub:Routing:Workflow:0:Level", "5", "Hub:Routing:Workflow")]
+    [InlineData("Hub:Routing:BusinessHours:TimeZone", "Mars/Olympus_Mons", "Hub:Routing:BusinessHours")]
     public void RoutingConfigurationErrors_FailStartUp_NamingTheBadField(string key, string value, string named)
     {
         var error = Assert.ThrowsAny<Exception>(() => HubServer.Start(settings: new Dictionary<string, string?> { [key] = value }));

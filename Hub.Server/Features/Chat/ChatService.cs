@@ -26,7 +26,7 @@ public sealed class ChatService(
         if (earlier is not null)
         {
             var first = await conversations.GetMessagesAsync(earlier.Id, 0, 1, includePrivateNotes: false, ct);
-            return new StartConversationResult(earlier.Id, earlier.TicketNumber, first[0].ToDto(), Duplicate: true, await queue.AnyoneOnlineAsync());
+            return new StartConversationResult(earlier.Id, earlier.TicketNumber, first[0].ToDto(), Duplicate: true, (await queue.AvailabilityAsync()).CanAnswer);
         }
 
         var now = time.GetUtcNow();
@@ -82,7 +82,7 @@ public sealed class ChatService(
         await notifier.MessageStoredAsync(conversation, stored.Message); // the customer's other tabs
         await queue.EnqueueAsync(conversation, ticket.LastAgentId);
         await notifier.QueuedAsync(conversation.ToQueueItem());
-        return new StartConversationResult(conversationId, ticket.Number, stored.Message.ToDto(), Duplicate: false, await queue.AnyoneOnlineAsync());
+        return new StartConversationResult(conversationId, ticket.Number, stored.Message.ToDto(), Duplicate: false, (await queue.AvailabilityAsync()).CanAnswer);
     }
 
     public async Task<SendMessageResult> SendAsync(

@@ -11,7 +11,8 @@ internal sealed class RoutingBridge(
     IHubContext<CustomerHub, ICustomerClient> customers,
     IConversationStore conversations,
     HandoffService handoff,
-    IOptions<RoutingOptions> options) : IRoutingNotifier
+    IOptions<RoutingOptions> options,
+    TimeProvider time) : IRoutingNotifier
 {
     private readonly ConcurrentDictionary<string, QueuePositionDto> lastPositions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> toldNobody = new(StringComparer.Ordinal);
@@ -55,7 +56,7 @@ internal sealed class RoutingBridge(
             toldNobody.TryRemove(gone, out _);
         }
 
-        var anyoneOnline = agents.Any(a => a.Status != PresenceStatus.Offline);
+        var availability = RoutingAvailability.Of(options.Value, agents, time.GetUtcNow());
         foreach (var level in queue.GroupBy(t => t.Level))
         {
             var slots = agents
@@ -73,12 +74,11 @@ internal sealed class RoutingBridge(
                     await TellCustomerAsync(task.ConversationId, c => c.QueuePositionChanged(dto));
                 }
 
-                if (!anyoneOnline && toldNobody.TryAdd(task.ConversationId, true))
+                if (!availability.CanAnswer && toldNobody.TryAdd(task.ConversationId, true))
                 {
-                    await TellCustomerAsync(task.ConversationId, c => c.AgentsUnavailable(
-                        new AgentsUnavailableDto(task.ConversationId, "No agent is online right now. Leave a message and we will answer it.")));
+                    await TellCustomerAsync(task.ConversationId, c => c.AgentsUnavailable(new AgentsUnavailableDto(task.ConversationId, availability.Reason!)));
                 }
-                else if (anyoneOnline)
+                else if (availability.CanAnswer)
                 {
                     toldNobody.TryRemove(task.ConversationId, out _);
                 }

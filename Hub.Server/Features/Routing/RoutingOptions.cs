@@ -29,6 +29,9 @@ public sealed class RoutingOptions
     /// <summary>Typical time an agent needs per conversation; drives the customers' wait estimates.</summary>
     public TimeSpan AverageHandleTime { get; set; } = TimeSpan.FromMinutes(3);
 
+    /// <summary>When support is staffed; null means always.</summary>
+    public BusinessHours? BusinessHours { get; set; }
+
     /// <summary>Conversation topics mapped to skills (e.g. "billing" to "billing").</summary>
     public Dictionary<string, string> Topics { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 

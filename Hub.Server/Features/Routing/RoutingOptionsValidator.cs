@@ -16,9 +16,17 @@ internal sealed class RoutingOptionsValidator : AbstractValidator<RoutingOptions
         RuleForEach(o => o.Workflow).ChildRules(target => TargetRules(target)).OverridePropertyName($"{RoutingOptions.SectionName}:Workflow");
         RuleFor(o => o.DefaultTarget!).ChildRules(target => TargetRules(target)).When(o => o.DefaultTarget is not null)
             .OverridePropertyName($"{RoutingOptions.SectionName}:DefaultTarget");
+        RuleFor(o => o.BusinessHours!).ChildRules(hours => HoursRules(hours)).When(o => o.BusinessHours is not null)
+            .OverridePropertyName($"{RoutingOptions.SectionName}:BusinessHours");
         RuleForEach(o => o.Workflow).Must((options, target) => target.Level <= options.Levels)
             .OverridePropertyName($"{RoutingOptions.SectionName}:Workflow")
             .WithMessage((options, target) => $"{RoutingOptions.SectionName}:Workflow has a target at level {target.Level}, but only {options.Levels} levels are configured.");
+    }
+
+    private static void HoursRules(InlineValidator<BusinessHours> hours)
+    {
+        hours.RuleFor(h => h.TimeZone).Must(BusinessHours.IsKnownTimeZone).WithMessage("TimeZone '{PropertyValue}' is not a known time zone.");
+        hours.RuleFor(h => h.Close).GreaterThan(h => h.Open).WithMessage("Close must be after Open.");
     }
 
     private static void TargetRules(InlineValidator<WorkflowTarget> target)

@@ -61,11 +61,14 @@ public sealed class RoutingQueue(IRoutingState state, IOptions<RoutingOptions> o
         trigger.Kick();
     }
 
-    /// <summary>Whether any agent of a workflow level is online (not offline), so a customer can be told at once.</summary>
-    public async Task<bool> AnyoneOnlineAsync()
+    /// <summary>
+    /// Whether a chat can be answered now: within business hours and with an agent of a workflow
+    /// level online (not offline). Otherwise the reason to tell the customer.
+    /// </summary>
+    public async Task<Availability> AvailabilityAsync()
     {
-        var levels = options.Value.EffectiveWorkflow.Select(t => t.Level).Append(options.Value.EffectiveDefaultTarget.Level).ToHashSet();
-        return (await state.GetAgentsAsync(time.GetUtcNow())).Any(a => a.Status != PresenceStatus.Offline && a.Levels.Any(levels.Contains));
+        var now = time.GetUtcNow();
+        return RoutingAvailability.Of(options.Value, await state.GetAgentsAsync(now), now);
     }
 
     private RoutingTask ToTask(Conversation conversation, string? preferredAgentId, bool explicitLevel)

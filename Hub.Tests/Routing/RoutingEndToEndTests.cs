@@ -322,12 +322,66 @@ public abstract class RoutingEndToEndTests
         Assert.Equal(RoutingAvailability.OutsideHours, notice.Reason);
     }
 
+    [Fact]
+    public async Task AfterARestart_WaitingChatsAreOfferedAgain_AndHeldChatsOfAnAgentWhoDoesNotReturnAreHandedOn()
+    {
+        var dataPath = HubServer.NewDataPath();
+        string waitingId, heldId, visitorToken;
+        try
+        {
+            var settings = FastRouting;
+            await using (var before = HubServer.Start(dataPath, settings: settings))
+            {
+                var ada = await before.ConnectAgentAsync((await before.CreateAgentAsync("Ada", [1])).Token);
+                await ada.SetPresenceAsync(PresenceStatus.Available);
+                var visitor = await before.CreateVisitorAsync();
+                visitorToken = visitor.Token;
+                var customer = await before.ConnectCustomerAsync(visitor.Token);
+                heldId = (await customer.StartAsync("held")).ConversationId;
+                await ada.Offers.WaitForAsync(o => o.ConversationId == heldId);
+                await ada.AcceptAsync(heldId);
+                await ada.SetPresenceAsync(PresenceStatus.Busy);
+                var other = await before.ConnectCustomerAsync((await before.CreateVisitorAsync()).Token);
+                waitingId = (await other.StartAsync("waiting")).ConversationId;
+            }
+
+            await using var after = HubServer.Start(dataPath, settings: settings);
+            var ben = await after.ConnectAgentAsync((await after.CreateAgentAsync("Ben", [1])).Token);
+            await ben.SetPresenceAsync(PresenceStatus.Available);
+
+            await ben.Offers.WaitForAsync(o => o.ConversationId == waitingId);
+            await ben.Offers.WaitForAsync(o => o.ConversationId == heldId); // Ada never came back within the grace period
+            var customerAgain = await after.ConnectCustomerAsync(visitorToken);
+            var resumed = await customerAgain.ResumeAsync(heldId, 0);
+            Assert.Contains(resumed.Messages, m => m.Text.Contains("no longer available", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(dataPath, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task SetPresenceWithoutAStatus_IsRefused_InsteadOfLoggingOut()
+    {
+        await using var server = HubServer.Start(settings: FastRouting);
+        var agent = await server.ConnectAgentAsync((await server.CreateAgentAsync("Ada", [1])).Token);
+        await agent.SetPresenceAsync(PresenceStatus.Available);
+
+        var error = await Assert.ThrowsAsync<HubException>(() =>
+            agent.Connection.InvokeAsync<PresenceDto>(nameof(AgentHub.SetPresence), new SetPresenceRequest(null)).WaitAsync(HubServer.Timeout));
+
+        Assert.StartsWith("validation_failed: Status is required", HubError.Of(error), StringComparison.Ordinal);
+        Assert.Equal(PresenceStatus.Available, (await server.Service<PresenceService>().GetAsync((await agent.Connection.InvokeAsync<PresenceDto>(nameof(AgentHub.GetPresence))).AgentId)).Status);
+    }
+
     [Theory]
     [InlineData("Hub:Routing:Levels", "0", "Hub:Routing:Levels")]
     [InlineData("Hub:Routing:OfferTimeout", "-00:00:05", "Hub:Routing:OfferTimeout")]
     [InlineData("Hub:Routing:Workflow:0:Skills", " ", "Skills")]
     [InlineData("Hub:Routing:Workflow:0:Level", "5", "Hub:Routing:Workflow")]
     [InlineData("Hub:Routing:BusinessHours:TimeZone", "Mars/Olympus_Mons", "Hub:Routing:BusinessHours")]
+    [InlineData("Hub:Routing:Workflow:0:Level", "2", "must start at level 1")]
     public void RoutingConfigurationErrors_FailStartUp_NamingTheBadField(string key, string value, string named)
     {
         var error = Assert.ThrowsAny<Exception>(() => HubServer.Start(settings: new Dictionary<string, string?> { [key] = value }));

@@ -46,7 +46,7 @@ public sealed class AgentHub(
     public Task<PresenceDto> GetPresence() => presence.GetAsync(AgentId);
 
     /// <summary>Available, busy or away; offline logs the agent out at once and hands its conversations on.</summary>
-    public Task<PresenceDto> SetPresence(SetPresenceRequest request) => presence.SetStatusAsync(AgentId, request.Status);
+    public Task<PresenceDto> SetPresence(SetPresenceRequest request) => presence.SetStatusAsync(AgentId, request.Status!.Value);
 
     /// <summary>Every agent's presence and load, for the supervisor view.</summary>
     [Authorize(Policy = HubPolicies.Supervisor)]

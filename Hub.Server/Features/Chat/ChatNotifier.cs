@@ -28,8 +28,8 @@ public sealed class ChatNotifier(
     }
 
     /// <summary>Every device of the agent starts following the conversation it was given.</summary>
-    public Task AssignedAsync(Conversation conversation, string agentId) =>
-        staff.Clients.User(agentId).ConversationChanged(conversation.ToDto(null));
+    public Task AssignedAsync(Conversation conversation, Agents.Agent agent) =>
+        staff.Clients.User(agent.Id).ConversationChanged(conversation.ToDto(agent.DisplayName));
 
     public Task QueuedAsync(QueueItemDto item) => staff.Clients.Group(ChatGroups.Staff).ConversationQueued(item);
 

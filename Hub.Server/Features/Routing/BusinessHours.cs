@@ -6,8 +6,11 @@ public sealed class BusinessHours
     /// <summary>An IANA or Windows time zone id, such as "Europe/Berlin".</summary>
     public string TimeZone { get; set; } = "UTC";
 
-    public List<DayOfWeek> Days { get; set; } =
-        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
+    /// <summary>Open days; unset means Monday to Friday. (No default list: configuration would add to it.)</summary>
+    public List<DayOfWeek>? Days { get; set; }
+
+    public IReadOnlyList<DayOfWeek> EffectiveDays =>
+        Days ?? [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
 
     public TimeOnly Open { get; set; } = new(8, 0);
 
@@ -17,7 +20,7 @@ public sealed class BusinessHours
     {
         var local = TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(TimeZone));
         var time = TimeOnly.FromTimeSpan(local.TimeOfDay);
-        return Days.Contains(local.DayOfWeek) && time >= Open && time < Close;
+        return EffectiveDays.Contains(local.DayOfWeek) && time >= Open && time < Close;
     }
 
     public static bool IsKnownTimeZone(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);

@@ -62,6 +62,7 @@ public sealed class HandoffService(
     /// <summary>A supervisor gives any open conversation to an agent at once, within that agent's capacity.</summary>
     public async Task ReassignAsync(Conversation conversation, Agent supervisor, Agent target, CancellationToken ct)
     {
+        await queue.EnsureAgentAsync(target);
         if (!await queue.TryAssignAsync(conversation, target.Id))
         {
             throw HubErrors.Create(HubErrors.Conflict, $"{target.DisplayName} is at capacity or the conversation is being offered to someone else.");
@@ -83,7 +84,7 @@ public sealed class HandoffService(
         await notifier.DequeuedAsync(moved.Id);
         await chat.SendSystemAsync(moved, $"{target.DisplayName} took over the conversation (assigned by {supervisor.DisplayName}).", ct);
         await notifier.ConversationChangedAsync(moved, target.DisplayName);
-        await notifier.AssignedAsync(moved, target.Id);
+        await notifier.AssignedAsync(moved, target);
     }
 
     /// <summary>The workflow moved a waiting conversation to another level (a target timed out or had nobody).</summary>
@@ -129,6 +130,11 @@ public sealed class HandoffService(
     /// <summary>Nobody can take the chat: what the customer writes stays on the ticket, answered later.</summary>
     public async Task<LeaveMessageResult> LeaveMessageAsync(Conversation conversation, LeaveMessageRequest request, CancellationToken ct)
     {
+        if (conversation.Status != ConversationStatus.Waiting)
+        {
+            throw HubErrors.Create(HubErrors.Conflict, "An agent has the conversation already: write to them instead.");
+        }
+
         if (!string.IsNullOrWhiteSpace(request.Email) && await customers.GetAsync(conversation.CustomerId, ct) is { } customer)
         {
             customer.Email = request.Email.Trim();
@@ -140,7 +146,6 @@ public sealed class HandoffService(
         if (await conversations.TryCloseAsync(conversation.Id, ConversationStatus.Ended, time.GetUtcNow(), ct))
         {
             await queue.WithdrawAsync(conversation);
-            await chat.UpdateTicketAsync(conversation.TicketId, t => t.Status = TicketStatus.Open, ct);
             await chat.CloseAsync(conversation.Id, $"Thank you. Your message is saved as ticket #{conversation.TicketNumber}; we will answer it by e-mail.", ct);
         }
 

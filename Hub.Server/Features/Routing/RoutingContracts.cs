@@ -15,7 +15,7 @@ public sealed record PresenceDto(
         new(p.AgentId, p.DisplayName, p.Status, p.LiveConnections, p.Levels, p.Skills, p.ChatLoad, p.ChatCapacity, p.VoiceLoad, p.VoiceCapacity);
 }
 
-public sealed record SetPresenceRequest(PresenceStatus Status);
+public sealed record SetPresenceRequest(PresenceStatus? Status);
 
 public sealed record EscalateRequest(string ConversationId, int Level, string Reason, string HandoffNote);
 

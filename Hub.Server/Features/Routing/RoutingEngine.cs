@@ -88,11 +88,18 @@ public sealed partial class RoutingEngine(
     {
         foreach (var agent in await state.GetAgentsAsync(now))
         {
-            if (agent.Status != PresenceStatus.Offline && agent.DisconnectedSince is { } since && now - since >= Options.GracePeriod)
+            // Also an agent already offline that still holds conversations (claimed or reassigned
+            // while offline): once no device is left, nobody is left with its customers.
+            var holds = agent.ChatLoad + agent.VoiceLoad > 0;
+            if ((agent.Status != PresenceStatus.Offline || holds) && agent.DisconnectedSince is { } since && now - since >= Options.GracePeriod)
             {
                 LogGraceOver(agent.AgentId);
-                await state.SetStatusAsync(agent.AgentId, PresenceStatus.Offline, now);
-                await notifier.PresenceChangedAsync(agent.AgentId, PresenceStatus.Offline);
+                if (agent.Status != PresenceStatus.Offline)
+                {
+                    await state.SetStatusAsync(agent.AgentId, PresenceStatus.Offline, now);
+                    await notifier.PresenceChangedAsync(agent.AgentId, PresenceStatus.Offline);
+                }
+
                 await HandOverAsync(agent.AgentId, now);
             }
         }
@@ -160,7 +167,15 @@ public sealed partial class RoutingEngine(
     {
         if (task.TargetIndex == RoutingTask.ExplicitLevel)
         {
-            return (task, new WorkflowTarget { Level = task.Level, Skills = SkillExpression.TaskSkill });
+            // An escalation or transfer names a level, not a skill: any agent of that level may take it.
+            return (task, new WorkflowTarget { Level = task.Level, Skills = SkillExpression.Any });
+        }
+
+        // While a returning customer waits for their last agent, the workflow waits too.
+        if (task.PreferredAgentId is { } preferred && task.PreferredUntil > now
+            && agents.Any(a => a.AgentId == preferred && a.Status != PresenceStatus.Offline))
+        {
+            return (task, task.TargetIndex < workflow.Count ? workflow[task.TargetIndex] : Options.EffectiveDefaultTarget);
         }
 
         while (task.TargetIndex < workflow.Count)

@@ -22,6 +22,7 @@ public static class RoutingExtensions
         builder.Services.AddSingleton<IRoutingNotifier, RoutingBridge>();
         builder.Services.AddSingleton<HandoffService>();
         builder.Services.AddSingleton<PresenceService>();
+        builder.Services.AddHostedService<RoutingRecovery>();
         builder.Services.AddHostedService<RoutingWorker>();
         return builder;
     }

@@ -1,10 +1,17 @@
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
+using SupportHub.Server.Features.Agents;
 using SupportHub.Server.Features.Chat;
 
 namespace SupportHub.Server.Features.Routing;
 
 /// <summary>The chat side's door to routing: turns conversations into tasks and keeps capacity right.</summary>
-public sealed class RoutingQueue(IRoutingState state, IOptions<RoutingOptions> options, TimeProvider time, RoutingTrigger trigger)
+public sealed class RoutingQueue(
+    IRoutingState state,
+    IOptions<RoutingOptions> options,
+    TimeProvider time,
+    RoutingTrigger trigger,
+    IHubContext<AgentHub, IAgentClient> staff)
 {
     public string? SkillForTopic(string? topic) =>
         topic is not null && options.Value.Topics.TryGetValue(topic.Trim(), out var skill) ? skill : null;
@@ -27,14 +34,26 @@ public sealed class RoutingQueue(IRoutingState state, IOptions<RoutingOptions> o
             await state.ReleaseAssignmentAsync(conversation.Id, conversation.Channel, fromAgentId, time.GetUtcNow());
         }
 
+        // A conversation that was still waiting (a supervisor escalated it) is queued anew at its new level.
+        await WithdrawOfferAsync(await state.RemoveTaskAsync(conversation.Id, time.GetUtcNow()));
         await EnqueueAsync(conversation, preferredAgentId, explicitLevel);
+    }
+
+    /// <summary>Makes sure the routing state knows the agent (a reassignment to someone not connected since start).</summary>
+    public async Task EnsureAgentAsync(Agent agent)
+    {
+        if (await state.GetAgentAsync(agent.Id, time.GetUtcNow()) is null)
+        {
+            await state.RegisterAgentAsync(
+                new AgentProfileSnapshot(agent.Id, agent.DisplayName, agent.Levels, agent.Skills, agent.ChatCapacity, agent.VoiceCapacity), time.GetUtcNow());
+        }
     }
 
     /// <summary>The conversation needs no agent any more (ended, resolved, left as a message).</summary>
     public async Task WithdrawAsync(Conversation conversation)
     {
         var now = time.GetUtcNow();
-        await state.RemoveTaskAsync(conversation.Id, now);
+        await WithdrawOfferAsync(await state.RemoveTaskAsync(conversation.Id, now));
         if (conversation.AssignedAgentId is { } agentId)
         {
             await state.ReleaseAssignmentAsync(conversation.Id, conversation.Channel, agentId, now);
@@ -43,7 +62,25 @@ public sealed class RoutingQueue(IRoutingState state, IOptions<RoutingOptions> o
         trigger.Kick();
     }
 
-    public Task<bool> TryAcceptAsync(string conversationId, string agentId) => state.TryAcceptAsync(conversationId, agentId, time.GetUtcNow());
+    /// <summary>On success the agent's other devices drop the offer card too.</summary>
+    public async Task<bool> TryAcceptAsync(string conversationId, string agentId)
+    {
+        if (!await state.TryAcceptAsync(conversationId, agentId, time.GetUtcNow()))
+        {
+            return false;
+        }
+
+        await staff.Clients.User(agentId).OfferWithdrawn(new ConversationRequest(conversationId));
+        return true;
+    }
+
+    private async Task WithdrawOfferAsync(RoutingTask? removed)
+    {
+        if (removed?.OfferedTo is { } agentId)
+        {
+            await staff.Clients.User(agentId).OfferWithdrawn(new ConversationRequest(removed.ConversationId));
+        }
+    }
 
     public async Task<ReleaseResult> DeclineAsync(string conversationId, string agentId)
     {

@@ -9,7 +9,7 @@ namespace SupportHub.Server.Features.Routing;
 
 internal sealed class SetPresenceValidator : AbstractValidator<SetPresenceRequest>
 {
-    public SetPresenceValidator() => RuleFor(r => r.Status).IsInEnum();
+    public SetPresenceValidator() => RuleFor(r => r.Status).NotNull().WithMessage("Status is required: Available, Busy, Away or Offline.").IsInEnum();
 }
 
 internal sealed class EscalateValidator : AbstractValidator<EscalateRequest>

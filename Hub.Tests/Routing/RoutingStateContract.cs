@@ -154,6 +154,8 @@ public abstract class RoutingStateContract : IAsyncLifetime
         Assert.Equal([urgent, old, young], order);
 
         Assert.True(await State.RetargetAsync(old, 1, 2, T0.AddMinutes(2)));
+        Assert.False(await State.RetargetAsync(old, 1, 2, T0.AddMinutes(2))); // a second node's identical move
+        Assert.False(await State.RetargetAsync(old, 3, 3, T0.AddMinutes(2))); // not the next target
         var moved = (await State.GetTaskAsync(old))!;
         Assert.Equal((1, 2, T0.AddMinutes(2)), (moved.TargetIndex, moved.Level, moved.TargetSince));
         await State.TryReserveAsync(young, agent, T0.AddSeconds(30), T0);

@@ -107,7 +107,7 @@ public sealed class HandoffService(
             },
             ct);
         var moved = await ReloadAsync(conversationId, ct);
-        await notifier.ConversationChangedAsync(moved, null);
+        await AnnounceWaitingAsync(moved, ct); // queue views show the new level
     }
 
     /// <summary>The agent went offline past its grace period: the customer is not left with nobody.</summary>

@@ -34,7 +34,10 @@ public interface IRoutingState
     /// <summary>Highest priority first, then oldest.</summary>
     Task<IReadOnlyList<RoutingTask>> GetTasksAsync();
 
-    /// <summary>Moves a queued, not offered task to another target; false when it is offered or gone.</summary>
+    /// <summary>
+    /// Moves a queued, not offered task on to <paramref name="targetIndex"/> from the target before it;
+    /// false when it is offered, gone, or moved already (by another node), so a move happens once.
+    /// </summary>
     Task<bool> RetargetAsync(string conversationId, int targetIndex, int level, DateTimeOffset since);
 
     /// <summary>Removes a task; an open offer for it is withdrawn and its capacity freed. Returns the removed task.</summary>

@@ -115,7 +115,7 @@ internal sealed class InProcessRoutingState : IRoutingState
     {
         lock (gate)
         {
-            if (!tasks.TryGetValue(conversationId, out var task) || task.OfferedTo is not null)
+            if (!tasks.TryGetValue(conversationId, out var task) || task.OfferedTo is not null || task.TargetIndex != targetIndex - 1)
             {
                 return Task.FromResult(false);
             }

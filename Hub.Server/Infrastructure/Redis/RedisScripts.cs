@@ -55,6 +55,7 @@ internal static class RedisScripts
     /// <summary>KEYS: task. ARGV: targetIndex, level, since.</summary>
     public const string Retarget = """
         if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HEXISTS', KEYS[1], 'offeredTo') == 1 then return 0 end
+        if tonumber(redis.call('HGET', KEYS[1], 'targetIndex')) ~= tonumber(ARGV[1]) - 1 then return 0 end
         redis.call('HSET', KEYS[1], 'targetIndex', ARGV[1], 'level', ARGV[2], 'targetSince', ARGV[3])
         return 1
         """;

@@ -195,4 +195,24 @@ public sealed class ChatFlowTests
             Assert.Equal(["Hello from tab 1", "Ada joined the conversation.", "Hi!"], tab.Messages.Snapshot().Select(m => m.Text));
         }
     }
+
+    [Fact]
+    public async Task AfterTheChat_TheCustomerRatesItOnce()
+    {
+        await using var server = HubServer.Start();
+        var (customer, _, id) = await StartClaimedAsync(server);
+        Task Rate(int score) => customer.Connection.InvokeAsync(nameof(CustomerHub.Rate), new RateConversationRequest(id, score, " Quick and friendly ")).WaitAsync(HubServer.Timeout);
+
+        var tooEarly = await Assert.ThrowsAsync<HubException>(() => Rate(5));
+        await customer.Connection.InvokeAsync(nameof(CustomerHub.End), new ConversationRequest(id)).WaitAsync(HubServer.Timeout);
+        var outOfRange = await Assert.ThrowsAsync<HubException>(() => Rate(6));
+        await Rate(4);
+        var twice = await Assert.ThrowsAsync<HubException>(() => Rate(1));
+
+        Assert.StartsWith("conflict: The conversation is still open", HubError.Of(tooEarly), StringComparison.Ordinal);
+        Assert.Equal("validation_failed: Score must be from 1 to 5.", HubError.Of(outOfRange));
+        Assert.StartsWith("conflict: This conversation has been rated already", HubError.Of(twice), StringComparison.Ordinal);
+        var rated = (await server.Service<IConversationStore>().GetAsync(id))!;
+        Assert.Equal((4, "Quick and friendly"), (rated.Rating!.Value, rated.RatingComment));
+    }
 }

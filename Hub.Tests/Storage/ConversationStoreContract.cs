@@ -151,6 +151,23 @@ public abstract class ConversationStoreContract : StoreContract
     }
 
     [SkippableFact]
+    public async Task TryRate_WorksOnceAndOnlyOnAClosedConversation()
+    {
+        var store = (await StoresAsync()).Conversations;
+        var conversation = await CreateAsync(store);
+        var at = Now();
+
+        Assert.False(await store.TryRateAsync(conversation.Id, 5, "too early", at));
+        await store.TryCloseAsync(conversation.Id, ConversationStatus.Resolved, at);
+        Assert.True(await store.TryRateAsync(conversation.Id, 4, "Quick and friendly", at));
+        Assert.False(await store.TryRateAsync(conversation.Id, 1, "changed my mind", at));
+        Assert.False(await store.TryRateAsync(NewId(), 3, null, at));
+
+        var rated = (await store.GetAsync(conversation.Id))!;
+        Assert.Equal((4, "Quick and friendly", at), (rated.Rating!.Value, rated.RatingComment, rated.RatedAt!.Value));
+    }
+
+    [SkippableFact]
     public async Task Lists_AreFilteredAndOrdered()
     {
         var store = (await StoresAsync()).Conversations;

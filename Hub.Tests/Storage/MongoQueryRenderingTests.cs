@@ -110,6 +110,17 @@ public sealed class MongoQueryRenderingTests
             Render(MongoQueries.RequeueUpdate(3)));
 
     [Fact]
+    public void RateFilter_MatchesClosedUnratedConversations_AndRateUpdateSetsTheRating()
+    {
+        Assert.Equal(
+            """{ "_id" : "c1", "Status" : { "$in" : ["Ended", "Resolved"] }, "Rating" : null }""",
+            Render(MongoQueries.RateFilter("c1")));
+        Assert.Equal(
+            """{ "$set" : { "Rating" : 4, "RatingComment" : "ok", "RatedAt" : ISODate("2026-11-26T09:00:00Z") } }""",
+            Render(MongoQueries.RateUpdate(4, "ok", At)));
+    }
+
+    [Fact]
     public void CloseUpdate_SetsClosedStatusAndClosedAt() =>
         Assert.Equal(
             """{ "$set" : { "Status" : "Resolved", "ClosedAt" : ISODate("2026-11-26T09:00:00Z") } }""",

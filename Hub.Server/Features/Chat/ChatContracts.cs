@@ -21,6 +21,9 @@ public sealed record ResumeResult(ConversationDto Conversation, IReadOnlyList<Me
 
 public sealed record ConversationRequest(string ConversationId);
 
+/// <param name="Score">1 (poor) to 5 (excellent).</param>
+public sealed record RateConversationRequest(string ConversationId, int Score, string? Comment);
+
 public sealed record ResolveRequest(string ConversationId, string Resolution);
 
 public sealed record ConversationDto(
@@ -40,7 +43,8 @@ public sealed record ConversationDto(
     long AgentReadSeq,
     DateTimeOffset CreatedAt,
     DateTimeOffset? AssignedAt,
-    DateTimeOffset? ClosedAt);
+    DateTimeOffset? ClosedAt,
+    int? Rating);
 
 public sealed record MessageDto(
     string ConversationId,

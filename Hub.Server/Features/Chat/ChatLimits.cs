@@ -10,6 +10,7 @@ public static class ChatLimits
     public const int MaxClientMessageIdLength = 64;
     public const int MaxIdLength = 64;
     public const int MaxResolutionLength = 4000;
+    public const int MaxRatingCommentLength = 1000;
 
     /// <summary>Messages returned by one resume call; the client asks again while HasMore is true.</summary>
     public const int ResumePageSize = 500;

@@ -61,3 +61,13 @@ internal sealed class ResolveValidator : AbstractValidator<ResolveRequest>
         RuleFor(r => r.Resolution).NotEmpty().MaximumLength(ChatLimits.MaxResolutionLength);
     }
 }
+
+internal sealed class RateConversationValidator : AbstractValidator<RateConversationRequest>
+{
+    public RateConversationValidator(ConversationLookup lookup)
+    {
+        RuleFor(r => r.ConversationId).ExistingConversation(lookup);
+        RuleFor(r => r.Score).InclusiveBetween(1, 5).WithMessage("Score must be from 1 to 5.");
+        RuleFor(r => r.Comment).MaximumLength(ChatLimits.MaxRatingCommentLength);
+    }
+}

@@ -46,5 +46,12 @@ public sealed class Conversation
 
     public DateTimeOffset? ClosedAt { get; set; }
 
+    /// <summary>The customer's satisfaction rating, 1 to 5, given once after the conversation closed.</summary>
+    public int? Rating { get; set; }
+
+    public string? RatingComment { get; set; }
+
+    public DateTimeOffset? RatedAt { get; set; }
+
     public bool IsOpen => Status is ConversationStatus.Waiting or ConversationStatus.Active;
 }

@@ -11,7 +11,7 @@ namespace SupportHub.Server.Features.Chat;
 /// conversations: another customer's id answers not_found, exactly like an id that does not exist.
 /// </summary>
 [Authorize(Policy = HubPolicies.Customer)]
-public sealed class CustomerHub(ChatService chat, HandoffService handoff, ConversationLookup lookup, IConversationStore store) : Hub<ICustomerClient>
+public sealed class CustomerHub(ChatService chat, HandoffService handoff, ConversationLookup lookup, IConversationStore store, TimeProvider time) : Hub<ICustomerClient>
 {
     private string CustomerId => Context.UserIdentifier ?? throw HubErrors.Create(HubErrors.Forbidden, "No customer identity.");
 
@@ -52,6 +52,19 @@ public sealed class CustomerHub(ChatService chat, HandoffService handoff, Conver
 
     public async Task End(ConversationRequest request) =>
         await chat.EndAsync(await OwnAsync(request.ConversationId), Context.ConnectionAborted);
+
+    /// <summary>The customer's satisfaction rating (CSAT), once, after the conversation closed.</summary>
+    public async Task Rate(RateConversationRequest request)
+    {
+        var conversation = await OwnAsync(request.ConversationId);
+        var comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
+        if (!await store.TryRateAsync(conversation.Id, request.Score, comment, time.GetUtcNow(), Context.ConnectionAborted))
+        {
+            throw HubErrors.Create(HubErrors.Conflict, conversation.IsOpen
+                ? "The conversation is still open: rate it once it has ended."
+                : "This conversation has been rated already.");
+        }
+    }
 
     /// <summary>When nobody can take the chat: the message is kept on the ticket and answered later.</summary>
     public async Task<LeaveMessageResult> LeaveMessage(LeaveMessageRequest request) =>

@@ -30,6 +30,9 @@ public interface IConversationStore
     /// <summary>Moves an open conversation to a closed status; false when it was not open.</summary>
     Task<bool> TryCloseAsync(string id, ConversationStatus closedStatus, DateTimeOffset at, CancellationToken ct = default);
 
+    /// <summary>Records the customer's rating of a closed conversation, once; false when open, unknown or rated already.</summary>
+    Task<bool> TryRateAsync(string id, int score, string? comment, DateTimeOffset at, CancellationToken ct = default);
+
     /// <summary>
     /// Stores a message with the next seq of its conversation. A repeated client message id
     /// stores nothing and returns the first message. Seqs are gap-free under concurrency.

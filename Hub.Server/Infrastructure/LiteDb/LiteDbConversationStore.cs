@@ -101,6 +101,23 @@ internal sealed class LiteDbConversationStore(LiteDbContext db) : IConversationS
         }
     }
 
+    public Task<bool> TryRateAsync(string id, int score, string? comment, DateTimeOffset at, CancellationToken ct = default)
+    {
+        lock (db.WriteGate)
+        {
+            var conversation = db.Conversations.FindById(id);
+            if (conversation is null || conversation.IsOpen || conversation.Rating is not null)
+            {
+                return Task.FromResult(false);
+            }
+
+            conversation.Rating = score;
+            conversation.RatingComment = comment;
+            conversation.RatedAt = at;
+            return Task.FromResult(db.Conversations.Update(conversation));
+        }
+    }
+
     public Task<AppendResult> AppendAsync(NewMessage message, CancellationToken ct = default)
     {
         lock (db.WriteGate)

@@ -62,6 +62,12 @@ internal sealed class MongoConversationStore : IConversationStore
         return result.MatchedCount == 1;
     }
 
+    public async Task<bool> TryRateAsync(string id, int score, string? comment, DateTimeOffset at, CancellationToken ct = default)
+    {
+        var result = await conversations.UpdateOneAsync(RateFilter(id), RateUpdate(score, comment, at), cancellationToken: ct);
+        return result.MatchedCount == 1;
+    }
+
     public async Task<bool> TryCloseAsync(string id, ConversationStatus closedStatus, DateTimeOffset at, CancellationToken ct = default)
     {
         var result = await conversations.UpdateOneAsync(CloseFilter(id), CloseUpdate(closedStatus, at), cancellationToken: ct);

@@ -51,6 +51,18 @@ internal static class MongoQueries
 
     public static FilterDefinition<Conversation> ReassignFilter(string id) => CloseFilter(id);
 
+    /// <summary>Closed and not rated yet, so a rating is given once.</summary>
+    public static FilterDefinition<Conversation> RateFilter(string id) =>
+        ConversationFilter.Eq(c => c.Id, id)
+        & ConversationFilter.In(c => c.Status, [ConversationStatus.Ended, ConversationStatus.Resolved])
+        & ConversationFilter.Eq(c => c.Rating, null);
+
+    public static UpdateDefinition<Conversation> RateUpdate(int score, string? comment, DateTimeOffset at) =>
+        Builders<Conversation>.Update
+            .Set(c => c.Rating, score)
+            .Set(c => c.RatingComment, comment)
+            .Set(c => c.RatedAt, at);
+
     public static FilterDefinition<Conversation> CloseFilter(string id) =>
         ConversationFilter.Eq(c => c.Id, id)
         & ConversationFilter.In(c => c.Status, [ConversationStatus.Waiting, ConversationStatus.Active]);

@@ -17,6 +17,7 @@ builder.AddEphemeralState();
 builder.AddHubAuth();
 builder.AddHubValidation();
 builder.AddAgents();
+builder.AddCustomers();
 builder.AddChat();
 builder.AddRouting();
 

@@ -17,6 +17,10 @@ public abstract class CustomerStoreContract : StoreContract
         Assert.Equal("Carla Jones", (await store.GetAsync(customer.Id))!.Name);
 
         Assert.Null(await store.GetAsync(NewId()));
+        var verified = new Customer { Id = NewId(), ExternalId = "site-user-" + NewId(), CreatedAt = Now(), LastSeenAt = Now() };
+        await store.CreateAsync(verified);
+        Assert.Equal(verified.Id, (await store.GetByExternalIdAsync(verified.ExternalId))!.Id);
+        Assert.Null(await store.GetByExternalIdAsync("nobody-" + NewId()));
         Assert.False(await store.ReplaceAsync(new Customer { Id = NewId() }));
     }
 }

@@ -242,6 +242,18 @@ public sealed class MongoQueryRenderingTests
     }
 
     [Fact]
+    public void CustomerExternalIdIndex_IsUniqueOnlyWhereAnExternalIdIsAString()
+    {
+        var index = MongoIndexes.CustomersByExternalId;
+        var options = Assert.IsType<CreateIndexOptions<SupportHub.Server.Features.Customers.Customer>>(index.Options);
+
+        Assert.Equal("""{ "ExternalId" : 1 }""", Render(index.Keys));
+        Assert.True(options.Unique);
+        Assert.Equal("""{ "ExternalId" : { "$type" : 2 } }""", Render(options.PartialFilterExpression));
+        Assert.Equal("""{ "ExternalId" : "u1" }""", Render(MongoQueries.CustomerByExternalId("u1")));
+    }
+
+    [Fact]
     public void MessageClientIdIndex_IsUniqueOnlyWhereAClientIdIsAString()
     {
         var index = MongoIndexes.MessagesByClientId;

@@ -9,5 +9,10 @@ internal sealed class CreateVisitorValidator : AbstractValidator<CreateVisitorRe
     {
         RuleFor(r => r.Name).MaximumLength(ChatLimits.MaxNameLength);
         RuleFor(r => r.Email).MaximumLength(ChatLimits.MaxEmailLength).EmailAddress().When(r => !string.IsNullOrEmpty(r.Email));
+        RuleFor(r => r.UserId).MaximumLength(ChatLimits.MaxIdLength);
+        RuleFor(r => r.UserHash).NotEmpty().When(r => !string.IsNullOrEmpty(r.UserId)).WithMessage("UserHash is required with a UserId.");
+        RuleFor(r => r.UserHash).Matches("^[0-9a-fA-F]{64}$").When(r => !string.IsNullOrEmpty(r.UserHash))
+            .WithMessage("UserHash must be 64 hex digits (HMAC-SHA256).");
+        RuleFor(r => r.UserId).NotEmpty().When(r => !string.IsNullOrEmpty(r.UserHash)).WithMessage("UserId is required with a UserHash.");
     }
 }

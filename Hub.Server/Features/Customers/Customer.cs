@@ -8,6 +8,9 @@ public sealed class Customer
 
     public string? Email { get; set; }
 
+    /// <summary>The site's own user id, set only when the site proved it (identity verification by HMAC).</summary>
+    public string? ExternalId { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset LastSeenAt { get; set; }

@@ -1,6 +1,8 @@
 // Wire contracts of /api/visitors (docs/protocol.md).
 namespace SupportHub.Server.Features.Customers;
 
-public sealed record CreateVisitorRequest(string? Name, string? Email);
+/// <param name="UserId">The site's user id, for identity verification; needs <paramref name="UserHash"/>.</param>
+/// <param name="UserHash">hex(HMAC-SHA256(site secret, UserId)), computed by the site's server.</param>
+public sealed record CreateVisitorRequest(string? Name, string? Email, string? UserId = null, string? UserHash = null);
 
 public sealed record VisitorSession(string CustomerId, string Token, DateTimeOffset ExpiresAt);

@@ -12,20 +12,44 @@ public static class VisitorEndpoints
         return app;
     }
 
-    /// <summary>A new customer and its signed visitor token, which grants access to its own conversations only.</summary>
-    private static async Task<Created<VisitorSession>> CreateVisitor(
-        CreateVisitorRequest? request, ICustomerStore customers, TokenService tokens, TimeProvider time, CancellationToken ct)
+    /// <summary>
+    /// A signed visitor token, which grants access to that customer's own conversations only: a new
+    /// customer, or, with a verified site user id, that user's customer record on every device.
+    /// </summary>
+    private static async Task<Results<Created<VisitorSession>, ProblemHttpResult>> CreateVisitor(
+        CreateVisitorRequest? request, ICustomerStore customers, IdentityVerifier identity, TokenService tokens, TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var customer = new Customer
+        Customer? customer = null;
+        if (request?.UserId is { Length: > 0 } userId)
         {
-            Id = HubIds.New(time),
-            Name = string.IsNullOrWhiteSpace(request?.Name) ? null : request.Name.Trim(),
-            Email = string.IsNullOrWhiteSpace(request?.Email) ? null : request.Email.Trim(),
-            CreatedAt = now,
-            LastSeenAt = now,
-        };
-        await customers.CreateAsync(customer, ct);
+            if (!identity.Verify(userId, request.UserHash))
+            {
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status401Unauthorized,
+                    title: "Identity not verified",
+                    detail: identity.IsConfigured
+                        ? "UserHash is not the HMAC-SHA256 of UserId with this site's secret."
+                        : "Identity verification is off: set Hub:Identity:Secret to accept user ids.");
+            }
+
+            customer = await customers.GetByExternalIdAsync(userId, ct);
+        }
+
+        if (customer is null)
+        {
+            customer = new Customer
+            {
+                Id = HubIds.New(time),
+                ExternalId = request?.UserId is { Length: > 0 } ? request.UserId : null,
+                Name = string.IsNullOrWhiteSpace(request?.Name) ? null : request.Name.Trim(),
+                Email = string.IsNullOrWhiteSpace(request?.Email) ? null : request.Email.Trim(),
+                CreatedAt = now,
+                LastSeenAt = now,
+            };
+            await customers.CreateAsync(customer, ct);
+        }
+
         var token = tokens.IssueVisitorToken(customer.Id);
         return TypedResults.Created((string?)null, new VisitorSession(customer.Id, token.Token, token.ExpiresAt));
     }

@@ -35,6 +35,7 @@ public sealed class LiteDbContext : IDisposable
         Tickets.EnsureIndex(t => t.Number, unique: true);
         Tickets.EnsureIndex(t => t.CustomerId);
         Agents.EnsureIndex(a => a.Email, unique: true);
+        Customers.EnsureIndex(c => c.ExternalId);
     }
 
     public string FilePath { get; }

@@ -20,6 +20,9 @@ internal sealed class MongoCustomerStore : ICustomerStore
     public async Task<Customer?> GetAsync(string id, CancellationToken ct = default) =>
         await customers.Find(CustomerById(id)).FirstOrDefaultAsync(ct);
 
+    public async Task<Customer?> GetByExternalIdAsync(string externalId, CancellationToken ct = default) =>
+        await customers.Find(CustomerByExternalId(externalId)).FirstOrDefaultAsync(ct);
+
     public async Task<bool> ReplaceAsync(Customer customer, CancellationToken ct = default)
     {
         var result = await customers.ReplaceOneAsync(CustomerById(customer.Id), customer, cancellationToken: ct);

@@ -1,6 +1,7 @@
 using MongoDB.Driver;
 using SupportHub.Server.Features.Agents;
 using SupportHub.Server.Features.Chat;
+using SupportHub.Server.Features.Customers;
 using SupportHub.Server.Features.Tickets;
 
 namespace SupportHub.Server.Infrastructure.Mongo;
@@ -66,6 +67,16 @@ internal static class MongoIndexes
         Builders<Agent>.IndexKeys.Ascending(a => a.Email),
         new CreateIndexOptions { Name = "email", Unique = true });
 
+    /// <summary>A verified site user finds their customer record (and history) again. Partial: most customers have none.</summary>
+    public static CreateIndexModel<Customer> CustomersByExternalId { get; } = new(
+        Builders<Customer>.IndexKeys.Ascending(c => c.ExternalId),
+        new CreateIndexOptions<Customer>
+        {
+            Name = "externalId",
+            Unique = true,
+            PartialFilterExpression = Builders<Customer>.Filter.Type(c => c.ExternalId, MongoDB.Bson.BsonType.String),
+        });
+
     public static async Task EnsureAsync(IMongoDatabase database, CancellationToken ct = default)
     {
         MongoMappings.EnsureRegistered();
@@ -78,5 +89,7 @@ internal static class MongoIndexes
             .CreateManyAsync([TicketsByNumber, TicketsByCustomer], ct);
         await database.GetCollection<Agent>(MongoCollections.Agents).Indexes
             .CreateManyAsync([AgentsByEmail], ct);
+        await database.GetCollection<Customer>(MongoCollections.Customers).Indexes
+            .CreateManyAsync([CustomersByExternalId], ct);
     }
 }

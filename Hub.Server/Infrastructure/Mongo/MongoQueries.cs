@@ -161,6 +161,8 @@ internal static class MongoQueries
 
     public static FilterDefinition<Customer> CustomerById(string id) => Builders<Customer>.Filter.Eq(c => c.Id, id);
 
+    public static FilterDefinition<Customer> CustomerByExternalId(string externalId) => Builders<Customer>.Filter.Eq(c => c.ExternalId, externalId);
+
     // Agents
 
     public static string NormalizeEmail(string email) => email.ToLowerInvariant();

@@ -1,16 +1,41 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using StackExchange.Redis;
 
 namespace SupportHub.Server.Infrastructure;
 
 public static class HealthEndpoints
 {
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
+
     public static IEndpointRouteBuilder MapHubHealth(this IEndpointRouteBuilder app)
     {
         app.MapGet("/health", Health);
         return app;
     }
 
-    private static Ok<HealthReport> Health(HubMode mode) => TypedResults.Ok(new HealthReport("ok", mode.DocumentStore, mode.RoutingState));
+    /// <summary>200 when this node can route; 503 when the Redis it depends on does not answer.</summary>
+    private static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> Health(HubMode mode, IServiceProvider services)
+    {
+        if (mode.RoutingState == HubMode.Redis && !await RedisAnswersAsync(services.GetRequiredService<IConnectionMultiplexer>()))
+        {
+            return TypedResults.Json(new HealthReport("unhealthy: Redis does not answer", mode.DocumentStore, mode.RoutingState), statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        return TypedResults.Ok(new HealthReport("ok", mode.DocumentStore, mode.RoutingState));
+    }
+
+    private static async Task<bool> RedisAnswersAsync(IConnectionMultiplexer redis)
+    {
+        try
+        {
+            await redis.GetDatabase().PingAsync().WaitAsync(ProbeTimeout);
+            return true;
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            return false;
+        }
+    }
 
     public sealed record HealthReport(string Status, string DocumentStore, string RoutingState);
 }

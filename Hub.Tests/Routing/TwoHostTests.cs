@@ -46,4 +46,18 @@ public sealed class TwoHostTests
         Assert.True(await b.Service<IAgentStore>().TryCreateAsync(copy));
         return login.Token;
     }
+
+    [Fact]
+    public async Task Health_Answers503_WhenTheRedisItRoutesOnIsGone()
+    {
+        await using var server = HubServer.Start(settings: new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Redis"] = "127.0.0.1:1,connectTimeout=200", // nothing listens on port 1
+        });
+
+        var response = await server.Http.GetAsync("/health");
+
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("Redis does not answer", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }

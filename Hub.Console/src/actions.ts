@@ -1,0 +1,64 @@
+// Escalate, transfer and resolve: one dialog each, on the active chat.
+import { hubErrorText } from "./api";
+import { t } from "./i18n";
+import { activeChat, canWrite, isSupervisor, myId, state } from "./state";
+import { showDialog, toast, type Field } from "./ui";
+import { refreshTeam } from "./supervisor";
+
+const maxLevel = 3;
+
+async function invoke(method: string, request: object): Promise<void> {
+  try {
+    await state.conn!.invoke(method, request);
+  } catch (err) {
+    throw new Error(hubErrorText(err));
+  }
+}
+
+export function escalateDialog(): void {
+  const chat = activeChat();
+  if (!chat || !canWrite(chat)) return;
+  const levels = Array.from({ length: maxLevel }, (_, i) => i + 1).filter((l) => l !== chat.conv.level);
+  const fields: Field[] = [
+    { name: "level", label: t("targetLevel"), kind: "select", options: levels.map((l) => ({ value: String(l), label: t("level", l) })), value: String(levels.find((l) => l > chat.conv.level) ?? levels[0]) },
+    { name: "reason", label: t("reason"), kind: "text", maxLength: 120, required: t("reasonRequired") },
+    { name: "note", label: t("handoffNote"), kind: "textarea", maxLength: 4000, required: t("handoffRequired") },
+  ];
+  showDialog(t("escalate"), "escalate-dialog", fields, t("escalate"), async (v) => {
+    await invoke("Escalate", { conversationId: chat.conv.id, level: Number(v.level), reason: v.reason, handoffNote: v.note });
+    toast(t("escalated", v.level));
+  });
+}
+
+export function transferDialog(): void {
+  const chat = activeChat();
+  if (!chat || !canWrite(chat)) return;
+  const open = (agents: Field["options"]) => {
+    const supervisor = isSupervisor();
+    const target: Field = supervisor
+      ? { name: "agent", label: t("targetAgent"), kind: "select", options: [{ value: "", label: t("chooseAgent") }, ...(agents ?? [])], required: t("chooseAgent") }
+      : { name: "agent", label: t("agentId"), kind: "text", maxLength: 64, required: t("agentId"), hint: t("transferNotSupervisor") };
+    showDialog(t("transfer"), "transfer-dialog", [target, { name: "note", label: t("transferNote"), kind: "textarea", maxLength: 4000, required: t("transferNote") }], t("transfer"), async (v) => {
+      await invoke("Transfer", { conversationId: chat.conv.id, agentId: v.agent, note: v.note });
+      toast(t("transferred"));
+    });
+  };
+  if (!isSupervisor()) return open(undefined);
+  void refreshTeam().then(() =>
+    open(
+      [...state.team.values()]
+        .filter((a) => a.agentId !== myId())
+        .sort((a, b) => a.displayName.localeCompare(b.displayName))
+        .map((a) => ({ value: a.agentId, label: `${a.displayName} · ${t(a.status)} · ${a.chatLoad}/${a.chatCapacity}` })),
+    ),
+  );
+}
+
+export function resolveDialog(): void {
+  const chat = activeChat();
+  if (!chat || !canWrite(chat)) return;
+  showDialog(t("resolve"), "resolve-dialog", [{ name: "resolution", label: t("resolution"), kind: "textarea", maxLength: 4000, required: t("resolutionRequired") }], t("resolve"), async (v) => {
+    await invoke("Resolve", { conversationId: chat.conv.id, resolution: v.resolution });
+    toast(t("resolved"));
+  });
+}

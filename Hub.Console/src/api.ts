@@ -1,0 +1,90 @@
+// HTTP calls and the agent hub connection.
+import * as signalR from "@microsoft/signalr";
+import type { AgentProfile, LoginResult, TicketDto } from "./types";
+
+const sessionKey = "hub.console.session";
+
+export interface Session {
+  token: string;
+  expiresAt: string;
+  agent: AgentProfile;
+}
+
+export class HttpError extends Error {
+  constructor(public readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+export function loadSession(): Session | null {
+  try {
+    const raw = localStorage.getItem(sessionKey);
+    if (!raw) return null;
+    const session = JSON.parse(raw) as Session;
+    if (!session.token || new Date(session.expiresAt).getTime() <= Date.now()) return null;
+    return session;
+  } catch {
+    return null;
+  }
+}
+
+export function saveSession(session: Session): void {
+  localStorage.setItem(sessionKey, JSON.stringify(session));
+}
+
+export function dropSession(): void {
+  localStorage.removeItem(sessionKey);
+}
+
+async function readProblem(response: Response): Promise<string> {
+  try {
+    const body = (await response.json()) as { detail?: string; title?: string };
+    return body.detail ?? body.title ?? response.statusText;
+  } catch {
+    return response.statusText || String(response.status);
+  }
+}
+
+export async function login(email: string, password: string): Promise<LoginResult> {
+  const response = await fetch("/api/auth/login", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!response.ok) throw new HttpError(response.status, await readProblem(response));
+  return (await response.json()) as LoginResult;
+}
+
+async function getJson<T>(token: string, path: string): Promise<T> {
+  const response = await fetch(path, { headers: { Authorization: `Bearer ${token}` } });
+  if (!response.ok) throw new HttpError(response.status, await readProblem(response));
+  return (await response.json()) as T;
+}
+
+export const me = (token: string) => getJson<AgentProfile>(token, "/api/auth/me");
+export const ticket = (token: string, number: number) => getJson<TicketDto>(token, `/api/tickets/${number}`);
+export const ticketsOf = (token: string, customerId: string) =>
+  getJson<TicketDto[]>(token, `/api/tickets?customerId=${encodeURIComponent(customerId)}`);
+
+export function connect(token: string): signalR.HubConnection {
+  return new signalR.HubConnectionBuilder()
+    .withUrl(new URL("/hubs/agent", location.href).href, {
+      accessTokenFactory: () => token,
+      skipNegotiation: true,
+      transport: signalR.HttpTransportType.WebSockets,
+    })
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => Math.min(10_000, 500 * 2 ** ctx.previousRetryCount) })
+    .configureLogging(signalR.LogLevel.Warning)
+    .build();
+}
+
+/** The detail of a Hub error ("conflict: ..." becomes "..."), or the message as it is. */
+export function hubErrorText(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const marker = "HubException: ";
+  const at = message.indexOf(marker);
+  if (at < 0) return message;
+  const rest = message.slice(at + marker.length);
+  const sep = rest.indexOf(": ");
+  return sep >= 0 ? rest.slice(sep + 2) : rest;
+}

@@ -3,6 +3,7 @@ using SupportHub.Server.Features.Chat;
 using SupportHub.Server.Features.Customers;
 using SupportHub.Server.Features.Routing;
 using SupportHub.Server.Features.Tickets;
+using SupportHub.Server.Features.WidgetHosting;
 using SupportHub.Server.Infrastructure;
 using SupportHub.Server.Infrastructure.Auth;
 using SupportHub.Server.Infrastructure.Validation;
@@ -20,6 +21,7 @@ builder.AddAgents();
 builder.AddCustomers();
 builder.AddChat();
 builder.AddRouting();
+builder.AddWidgetHosting();
 
 var app = builder.Build();
 
@@ -30,8 +32,9 @@ if (args is [CreateAdminCommand.Name, ..])
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseWidgetHosting();
 app.UseDefaultFiles();
-app.UseStaticFiles();
+app.UseStaticFiles(WidgetHostingExtensions.StaticFiles(app.Services));
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -26,7 +26,7 @@ public static class ChatExtensions
 
     public static IEndpointRouteBuilder MapChat(this IEndpointRouteBuilder app)
     {
-        app.MapHub<CustomerHub>(CustomerHubPath);
+        app.MapHub<CustomerHub>(CustomerHubPath).RequireCors(WidgetHosting.WidgetHostingExtensions.CorsPolicy);
         app.MapHub<AgentHub>(AgentHubPath);
         return app;
     }

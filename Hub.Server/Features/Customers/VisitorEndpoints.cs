@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using SupportHub.Server.Features.Routing;
 using SupportHub.Server.Infrastructure.Auth;
 using SupportHub.Server.Infrastructure.Validation;
 
@@ -8,9 +9,14 @@ public static class VisitorEndpoints
 {
     public static IEndpointRouteBuilder MapVisitors(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/visitors").WithValidation().MapPost("/", CreateVisitor);
+        var group = app.MapGroup("/api").WithValidation().RequireCors(WidgetHosting.WidgetHostingExtensions.CorsPolicy);
+        group.MapPost("/visitors", CreateVisitor);
+        group.MapGet("/availability", Availability);
         return app;
     }
+
+    /// <summary>Whether a chat can be answered now, so the widget can show the offline form before the first message.</summary>
+    private static async Task<Ok<Availability>> Availability(RoutingQueue queue) => TypedResults.Ok(await queue.AvailabilityAsync());
 
     /// <summary>
     /// A signed visitor token, which grants access to that customer's own conversations only: a new

@@ -31,9 +31,10 @@ internal sealed class WidgetHarness : IAsyncDisposable
     /// <summary>The server's origin without a trailing slash, as data-hub takes it.</summary>
     public string Hub => Server.BaseAddress.ToString().TrimEnd('/');
 
-    public static async Task<WidgetHarness> StartAsync(BrowserFixture browser, int width = 1100, int height = 760, string locale = "en-US")
+    public static async Task<WidgetHarness> StartAsync(
+        BrowserFixture browser, int width = 1100, int height = 760, string locale = "en-US", IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var server = HubServer.Start(settings: FastRouting);
+        var server = HubServer.Start(settings: settings is null ? FastRouting : FastRouting.Concat(settings).ToDictionary(kv => kv.Key, kv => kv.Value));
         var context = await browser.NewContextAsync(width, height, locale);
         return new WidgetHarness(server, context);
     }

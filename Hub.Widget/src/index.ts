@@ -7,7 +7,7 @@ interface SupportHubApi {
   open(): void;
   close(): void;
   on(event: WidgetEvent, handler: (payload?: unknown) => void): () => void;
-  identify(who: { name?: string; email?: string }): void;
+  identify(who: { name?: string; email?: string; userId?: string; userHash?: string }): void;
   readonly version: string;
 }
 
@@ -29,7 +29,7 @@ function boot(): void {
     open: () => widget.open(),
     close: () => widget.close(),
     on: (event: WidgetEvent, handler: (payload?: unknown) => void) => widget.on(event, handler),
-    identify: (who: { name?: string; email?: string }) => widget.identify(who),
+    identify: (who: { name?: string; email?: string; userId?: string; userHash?: string }) => widget.identify(who),
     version: "1",
   });
   // Calls made before the script loaded: window.SupportHub = { q: [["identify", {...}], ["open"]] }.

@@ -8,6 +8,8 @@ export interface VisitorSession {
   customerId: string;
   token: string;
   expiresAt: string;
+  /** Set when the session belongs to a verified site user (identify with userId and userHash). */
+  userId?: string | null;
 }
 
 export interface MessageDto {

@@ -43,6 +43,7 @@ export class Widget {
   private readonly view: View;
   private readonly handlers = new Map<WidgetEvent, Set<Handler>>();
   private session: VisitorSession | null;
+  private identity: { userId: string; userHash: string } | null = null;
   private link: Link | null = null;
   private conv: ConversationState | null;
   /** Rendered messages by seq (the dedupe key) and the pending ones. */
@@ -130,8 +131,16 @@ export class Widget {
     return () => set.delete(handler);
   }
 
-  /** Pre-fills the pre-chat form; no identity verification. */
-  identify(who: { name?: string; email?: string } | null | undefined): void {
+  /**
+   * Pre-fills the pre-chat form. With userId and userHash (hex HMAC-SHA256 of the user id with the
+   * site's secret, computed by the site's server) the visitor becomes that verified user, with the
+   * same history on every device.
+   */
+  identify(who: { name?: string; email?: string; userId?: string; userHash?: string } | null | undefined): void {
+    if (typeof who?.userId === "string" && typeof who.userHash === "string") {
+      this.identity = { userId: who.userId.slice(0, 64), userHash: who.userHash };
+      if (this.store.session && this.store.session.userId !== this.identity.userId) this.store.session = null;
+    }
     const profile = this.store.profile;
     if (typeof who?.name === "string") profile.name = who.name.slice(0, 100);
     if (typeof who?.email === "string") profile.email = who.email.slice(0, 254);
@@ -203,15 +212,15 @@ export class Widget {
 
   private async ensureSession(profile: { name: string | null; email: string | null }): Promise<VisitorSession> {
     const stored = this.store.session;
-    if (stored) return (this.session = stored);
+    if (stored && (stored.userId ?? null) === (this.identity?.userId ?? stored.userId ?? null)) return (this.session = stored);
     const response = await fetch(`${this.config.hub}/api/visitors`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(profile),
+      body: JSON.stringify({ ...profile, userId: this.identity?.userId ?? null, userHash: this.identity?.userHash ?? null }),
       credentials: "omit",
     });
     if (!response.ok) throw new Error(`POST /api/visitors answered ${response.status}`);
-    const session = (await response.json()) as VisitorSession;
+    const session = { ...((await response.json()) as VisitorSession), userId: this.identity?.userId ?? null };
     this.store.session = session;
     // A new visitor cannot reach the old one's conversation.
     if (this.conv && this.session?.customerId !== session.customerId) this.dropConversation();

@@ -4,6 +4,8 @@ import { t } from "./i18n";
 import { activeChat, canWrite, isSupervisor, myId, state } from "./state";
 import { showDialog, toast, type Field } from "./ui";
 import { refreshTeam } from "./supervisor";
+import { openChat } from "./chat";
+import type { ResumeResult } from "./types";
 
 const maxLevel = 3;
 
@@ -61,4 +63,17 @@ export function resolveDialog(): void {
     await invoke("Resolve", { conversationId: chat.conv.id, resolution: v.resolution });
     toast(t("resolved"));
   });
+}
+
+/** Opens a resolved or ended chat again (the fix did not hold); the agent takes it and the ticket is reopened. */
+export async function reopenChat(): Promise<void> {
+  const chat = activeChat();
+  if (!chat || chat.conv.status === "Waiting" || chat.conv.status === "Active") return;
+  try {
+    const result = (await state.conn!.invoke("Reopen", { conversationId: chat.conv.id })) as ResumeResult;
+    openChat(result, null);
+    toast(t("reopened"));
+  } catch (error) {
+    toast(hubErrorText(error));
+  }
 }

@@ -6,7 +6,7 @@ import { clear, h, linkify, newId } from "./dom";
 import { formatTime, statusText, t } from "./i18n";
 import { activeChat, canWrite, isOpen, maxSeq, myId, newChat, state, type Chat } from "./state";
 import { toast } from "./ui";
-import { escalateDialog, resolveDialog, transferDialog } from "./actions";
+import { escalateDialog, reopenChat, resolveDialog, transferDialog } from "./actions";
 import { renderCustomer, loadTickets } from "./customer";
 import { updateTitle } from "./main";
 import type { ConversationDto, MessageDto, ReadDto, ResumeResult, SendMessageResult, TypingDto } from "./types";
@@ -217,7 +217,9 @@ function renderChatHeader(): void {
       { class: "chat-actions" },
       h("button", { type: "button", class: "btn", disabled: !writable, title: "Alt+E", "data-testid": "action-escalate", onclick: () => escalateDialog(), text: t("escalate") }),
       h("button", { type: "button", class: "btn", disabled: !writable, title: "Alt+T", "data-testid": "action-transfer", onclick: () => transferDialog(), text: t("transfer") }),
-      h("button", { type: "button", class: "btn btn-success", disabled: !writable, title: "Alt+R", "data-testid": "action-resolve", onclick: () => resolveDialog(), text: t("resolve") }),
+      isOpen(chat)
+        ? h("button", { type: "button", class: "btn btn-success", disabled: !writable, title: "Alt+R", "data-testid": "action-resolve", onclick: () => resolveDialog(), text: t("resolve") })
+        : h("button", { type: "button", class: "btn", "data-testid": "action-reopen", onclick: () => void reopenChat(), text: t("reopen") }),
     ),
   );
 }

@@ -215,4 +215,25 @@ public sealed class ChatFlowTests
         var rated = (await server.Service<IConversationStore>().GetAsync(id))!;
         Assert.Equal((4, "Quick and friendly"), (rated.Rating!.Value, rated.RatingComment));
     }
+
+    [Fact]
+    public async Task AResolvedConversation_IsReopenedByAnAgent_AndItsTicketToo()
+    {
+        await using var server = HubServer.Start();
+        var (customer, agent, id) = await StartClaimedAsync(server);
+        await agent.ResolveAsync(id, "Restarted the router.");
+        var ben = await server.ConnectAgentAsync((await server.CreateAgentAsync("Ben")).Token);
+
+        var reopened = await ben.Connection.InvokeAsync<ResumeResult>(nameof(AgentHub.Reopen), new ConversationRequest(id)).WaitAsync(HubServer.Timeout);
+        var again = await Assert.ThrowsAsync<HubException>(() =>
+            ben.Connection.InvokeAsync<ResumeResult>(nameof(AgentHub.Reopen), new ConversationRequest(id)).WaitAsync(HubServer.Timeout));
+
+        Assert.Equal((ConversationStatus.Active, "Ben"), (reopened.Conversation.Status, reopened.Conversation.AssignedAgentName));
+        Assert.StartsWith("conflict:", HubError.Of(again), StringComparison.Ordinal);
+        await customer.Messages.WaitForAsync(m => m.Kind == MessageKind.System && m.Text == "Ben reopened the conversation.");
+        var ticket = (await server.Service<ITicketStore>().GetAsync((await server.Service<IConversationStore>().GetAsync(id))!.TicketId))!;
+        Assert.Equal(TicketStatus.Reopened, ticket.Status);
+        var reply = await ben.SendAsync(id, "The router is blinking again? Let's look.");
+        await customer.Messages.WaitForAsync(m => m.Seq == reply.Seq);
+    }
 }

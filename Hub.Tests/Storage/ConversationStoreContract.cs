@@ -168,6 +168,21 @@ public abstract class ConversationStoreContract : StoreContract
     }
 
     [SkippableFact]
+    public async Task TryReopen_OnlyOpensAClosedConversation_ForTheAgent()
+    {
+        var store = (await StoresAsync()).Conversations;
+        var conversation = await CreateAsync(store);
+
+        Assert.False(await store.TryReopenAsync(conversation.Id, "agent-1", Now()));
+        await store.TryCloseAsync(conversation.Id, ConversationStatus.Resolved, Now());
+        Assert.True(await store.TryReopenAsync(conversation.Id, "agent-2", Now()));
+        Assert.False(await store.TryReopenAsync(conversation.Id, "agent-3", Now()));
+
+        var reopened = (await store.GetAsync(conversation.Id))!;
+        Assert.Equal((ConversationStatus.Active, "agent-2", (DateTimeOffset?)null), (reopened.Status, reopened.AssignedAgentId, reopened.ClosedAt));
+    }
+
+    [SkippableFact]
     public async Task Lists_AreFilteredAndOrdered()
     {
         var store = (await StoresAsync()).Conversations;

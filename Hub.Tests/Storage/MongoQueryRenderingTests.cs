@@ -121,6 +121,15 @@ public sealed class MongoQueryRenderingTests
     }
 
     [Fact]
+    public void Reopen_MatchesClosedConversations_AndMakesThemActiveForTheAgent()
+    {
+        Assert.Equal("""{ "_id" : "c1", "Status" : { "$in" : ["Ended", "Resolved"] } }""", Render(MongoQueries.ReopenFilter("c1")));
+        Assert.Equal(
+            """{ "$set" : { "Status" : "Active", "AssignedAgentId" : "a1", "AssignedAt" : ISODate("2026-11-26T09:00:00Z"), "ClosedAt" : null } }""",
+            Render(MongoQueries.ReopenUpdate("a1", At)));
+    }
+
+    [Fact]
     public void CloseUpdate_SetsClosedStatusAndClosedAt() =>
         Assert.Equal(
             """{ "$set" : { "Status" : "Resolved", "ClosedAt" : ISODate("2026-11-26T09:00:00Z") } }""",

@@ -192,6 +192,15 @@ public sealed class AgentHub(
         await chat.ResolveAsync(conversation, agent, request.Resolution, Context.ConnectionAborted);
     }
 
+    /// <summary>Opens a resolved or ended conversation again and takes it; its ticket is reopened.</summary>
+    public async Task<ResumeResult> Reopen(ConversationRequest request)
+    {
+        var agent = await CurrentAgentAsync();
+        var reopened = await chat.ReopenAsync(await FindAsync(request.ConversationId), agent, Context.ConnectionAborted);
+        await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.ConversationStaff(reopened.Id));
+        return await chat.ResumeAsync(reopened, 0, includePrivateNotes: true, Context.ConnectionAborted);
+    }
+
     private static Sender ToSender(Agent agent) => new(SenderRole.Agent, agent.Id, agent.DisplayName);
 
     private async Task<Agent> CurrentAgentAsync()

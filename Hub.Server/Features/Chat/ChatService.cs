@@ -171,6 +171,40 @@ public sealed class ChatService(
         await CloseAsync(conversation.Id, $"{agent.DisplayName} resolved the conversation.", ct);
     }
 
+    /// <summary>An agent opens a closed conversation again (the fix did not hold); the ticket is reopened.</summary>
+    public async Task<Conversation> ReopenAsync(Conversation conversation, Agent agent, CancellationToken ct)
+    {
+        if (conversation.IsOpen)
+        {
+            throw HubErrors.Create(HubErrors.Conflict, $"Conversation '{conversation.Id}' is still open.");
+        }
+
+        if (!await queue.TryAssignAsync(conversation, agent.Id))
+        {
+            throw HubErrors.Create(HubErrors.Conflict, "You are at capacity: finish a conversation first.");
+        }
+
+        if (!await conversations.TryReopenAsync(conversation.Id, agent.Id, time.GetUtcNow(), ct))
+        {
+            await queue.ReleaseAssignmentAsync(conversation.Id, conversation.Channel, agent.Id);
+            throw HubErrors.Create(HubErrors.Conflict, $"Conversation '{conversation.Id}' is still open.");
+        }
+
+        await UpdateTicketAsync(
+            conversation.TicketId,
+            t =>
+            {
+                t.Status = TicketStatus.Reopened;
+                t.ResolvedAt = null;
+                t.LastAgentId = agent.Id;
+            },
+            ct);
+        var reopened = await conversations.GetAsync(conversation.Id, ct) ?? throw HubErrors.ConversationNotFound(conversation.Id);
+        await SendSystemAsync(reopened, $"{agent.DisplayName} reopened the conversation.", ct);
+        await notifier.ConversationChangedAsync(reopened, agent.DisplayName);
+        return reopened;
+    }
+
     public async Task EndAsync(Conversation conversation, CancellationToken ct)
     {
         if (!await conversations.TryCloseAsync(conversation.Id, ConversationStatus.Ended, time.GetUtcNow(), ct))

@@ -27,6 +27,9 @@ public interface IConversationStore
     /// <summary>Gives an open conversation (waiting or held by anyone) to an agent; false when it is closed.</summary>
     Task<bool> TryReassignAsync(string id, string agentId, DateTimeOffset at, CancellationToken ct = default);
 
+    /// <summary>Opens a closed conversation again, held by <paramref name="agentId"/>; false when it is open or unknown.</summary>
+    Task<bool> TryReopenAsync(string id, string agentId, DateTimeOffset at, CancellationToken ct = default);
+
     /// <summary>Moves an open conversation to a closed status; false when it was not open.</summary>
     Task<bool> TryCloseAsync(string id, ConversationStatus closedStatus, DateTimeOffset at, CancellationToken ct = default);
 

@@ -85,6 +85,24 @@ internal sealed class LiteDbConversationStore(LiteDbContext db) : IConversationS
         }
     }
 
+    public Task<bool> TryReopenAsync(string id, string agentId, DateTimeOffset at, CancellationToken ct = default)
+    {
+        lock (db.WriteGate)
+        {
+            var conversation = db.Conversations.FindById(id);
+            if (conversation is null || conversation.IsOpen)
+            {
+                return Task.FromResult(false);
+            }
+
+            conversation.Status = ConversationStatus.Active;
+            conversation.AssignedAgentId = agentId;
+            conversation.AssignedAt = at;
+            conversation.ClosedAt = null;
+            return Task.FromResult(db.Conversations.Update(conversation));
+        }
+    }
+
     public Task<bool> TryCloseAsync(string id, ConversationStatus closedStatus, DateTimeOffset at, CancellationToken ct = default)
     {
         lock (db.WriteGate)

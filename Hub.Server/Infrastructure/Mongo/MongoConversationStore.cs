@@ -68,6 +68,12 @@ internal sealed class MongoConversationStore : IConversationStore
         return result.MatchedCount == 1;
     }
 
+    public async Task<bool> TryReopenAsync(string id, string agentId, DateTimeOffset at, CancellationToken ct = default)
+    {
+        var result = await conversations.UpdateOneAsync(ReopenFilter(id), ReopenUpdate(agentId, at), cancellationToken: ct);
+        return result.MatchedCount == 1;
+    }
+
     public async Task<bool> TryCloseAsync(string id, ConversationStatus closedStatus, DateTimeOffset at, CancellationToken ct = default)
     {
         var result = await conversations.UpdateOneAsync(CloseFilter(id), CloseUpdate(closedStatus, at), cancellationToken: ct);

@@ -63,6 +63,13 @@ internal static class MongoQueries
             .Set(c => c.RatingComment, comment)
             .Set(c => c.RatedAt, at);
 
+    public static FilterDefinition<Conversation> ReopenFilter(string id) =>
+        ConversationFilter.Eq(c => c.Id, id)
+        & ConversationFilter.In(c => c.Status, [ConversationStatus.Ended, ConversationStatus.Resolved]);
+
+    public static UpdateDefinition<Conversation> ReopenUpdate(string agentId, DateTimeOffset at) =>
+        ClaimUpdate(agentId, at).Set(c => c.ClosedAt, null);
+
     public static FilterDefinition<Conversation> CloseFilter(string id) =>
         ConversationFilter.Eq(c => c.Id, id)
         & ConversationFilter.In(c => c.Status, [ConversationStatus.Waiting, ConversationStatus.Active]);

@@ -42,6 +42,7 @@ app.MapHubHealth();
 app.MapAuth();
 app.MapVisitors();
 app.MapTickets();
+app.MapCustomers();
 app.MapChat();
 
 await app.RunAsync();

@@ -1,6 +1,6 @@
 // HTTP calls and the agent hub connection.
 import * as signalR from "@microsoft/signalr";
-import type { AgentProfile, LoginResult, TicketDto } from "./types";
+import type { AgentProfile, LoginResult, TicketDto, CustomerDto } from "./types";
 
 const sessionKey = "hub.console.session";
 
@@ -63,6 +63,9 @@ async function getJson<T>(token: string, path: string): Promise<T> {
 
 export const me = (token: string) => getJson<AgentProfile>(token, "/api/auth/me");
 export const ticket = (token: string, number: number) => getJson<TicketDto>(token, `/api/tickets/${number}`);
+export const customer = (token: string, customerId: string) =>
+  getJson<CustomerDto>(token, `/api/customers/${encodeURIComponent(customerId)}`);
+
 export const ticketsOf = (token: string, customerId: string) =>
   getJson<TicketDto[]>(token, `/api/tickets?customerId=${encodeURIComponent(customerId)}`);
 

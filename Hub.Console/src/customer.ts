@@ -9,7 +9,12 @@ export async function loadTickets(chat: Chat): Promise<void> {
   const token = state.session?.token;
   if (!token) return;
   try {
-    const [current, all] = await Promise.all([api.ticket(token, chat.conv.ticketNumber), api.ticketsOf(token, chat.conv.customerId)]);
+    const [current, all, contact] = await Promise.all([
+      api.ticket(token, chat.conv.ticketNumber),
+      api.ticketsOf(token, chat.conv.customerId),
+      api.customer(token, chat.conv.customerId),
+    ]);
+    chat.contact = contact;
     chat.ticket = current;
     chat.tickets = all;
     chat.ticketError = undefined;
@@ -50,7 +55,7 @@ export function renderCustomer(): void {
   clear(panel);
   const chat = activeChat();
   if (!chat) return;
-  let name = chat.customerName;
+  let name = chat.contact?.name ?? chat.customerName;
   for (const m of chat.messages.values()) if (!name && m.senderRole === "Customer" && m.senderName) name = m.senderName;
   panel.append(
     h(
@@ -58,7 +63,7 @@ export function renderCustomer(): void {
       { class: "card" },
       h("h3", { text: t("contact") }),
       h("div", { class: "contact-name", "data-testid": "contact-name", text: name ?? t("unknownCustomer") }),
-      row(t("email"), h("span", { class: "muted", text: t("emailUnknown") })),
+      row(t("email"), chat.contact?.email ? h("span", { "data-testid": "contact-email", text: chat.contact.email }) : h("span", { class: "muted", text: t("emailUnknown") })),
       row(t("customerId"), h("code", { class: "id", title: chat.conv.customerId, text: chat.conv.customerId })),
       chat.conv.topic ? row(t("topic"), chat.conv.topic) : null,
     ),

@@ -1,7 +1,7 @@
 // The console's state: what the server told us, kept per conversation and keyed by seq.
 import type { HubConnection } from "@microsoft/signalr";
 import type { Session } from "./api";
-import type { ConversationDto, MessageDto, OfferDto, PresenceDto, QueueItemDto, TicketDto } from "./types";
+import type { ConversationDto, MessageDto, OfferDto, PresenceDto, QueueItemDto, TicketDto, CustomerDto } from "./types";
 
 export interface Pending {
   clientMessageId: string;
@@ -22,6 +22,7 @@ export interface Chat {
   noteMode: boolean;
   markedSeq: number;
   ticket?: TicketDto | null;
+  contact?: CustomerDto | null;
   tickets?: TicketDto[] | null;
   ticketError?: string;
 }

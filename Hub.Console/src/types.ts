@@ -133,3 +133,12 @@ export interface TicketDto {
   updatedAt: string;
   resolvedAt: string | null;
 }
+
+export interface CustomerDto {
+  id: string;
+  name: string | null;
+  email: string | null;
+  verified: boolean;
+  createdAt: string;
+  lastSeenAt: string;
+}

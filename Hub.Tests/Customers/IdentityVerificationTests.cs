@@ -64,4 +64,22 @@ public sealed class IdentityVerificationTests
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<VisitorSession>(HubServer.Json))!;
     }
+
+    [Fact]
+    public async Task Staff_ReadTheCustomerRecord_AndCustomersCannot()
+    {
+        await using var server = HubServer.Start();
+        var visitor = await CreateAsync(server, new CreateVisitorRequest("Carla", "carla@example.com"));
+        var agent = await server.CreateAgentAsync("Ada");
+
+        using var asStaff = new HttpRequestMessage(HttpMethod.Get, $"/api/customers/{visitor.CustomerId}");
+        asStaff.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", agent.Token);
+        var record = await (await server.Http.SendAsync(asStaff)).Content.ReadFromJsonAsync<CustomerDto>(HubServer.Json);
+        using var asCustomer = new HttpRequestMessage(HttpMethod.Get, $"/api/customers/{visitor.CustomerId}");
+        asCustomer.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", visitor.Token);
+        var refused = await server.Http.SendAsync(asCustomer);
+
+        Assert.Equal(("Carla", "carla@example.com", false), (record!.Name, record.Email, record.Verified));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
 }

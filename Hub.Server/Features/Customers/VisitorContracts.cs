@@ -6,3 +6,6 @@ namespace SupportHub.Server.Features.Customers;
 public sealed record CreateVisitorRequest(string? Name, string? Email, string? UserId = null, string? UserHash = null);
 
 public sealed record VisitorSession(string CustomerId, string Token, DateTimeOffset ExpiresAt);
+
+/// <param name="Verified">True for a site user whose identity was verified (identify with a user hash).</param>
+public sealed record CustomerDto(string Id, string? Name, string? Email, bool Verified, DateTimeOffset CreatedAt, DateTimeOffset LastSeenAt);

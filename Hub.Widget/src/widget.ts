@@ -55,7 +55,7 @@ export class Widget {
   private markedSeq = 0;
   private queue: QueuePositionDto | null = null;
   /** Queue events that raced ahead of StartConversation's answer, by conversation id. */
-  private readonly early = new Map<string, { queue?: QueuePositionDto; unavailable?: AgentsUnavailableDto }>();
+  private readonly early = new Map<string, EarlyEvents>();
   private offline: { reason: string } | null = null;
   private offlineDismissed = false;
   private opened = false;
@@ -459,7 +459,11 @@ export class Widget {
   }
 
   private applyConversation(c: ConversationDto, live: boolean): void {
-    if (!this.conv || c.id !== this.conv.id) return;
+    if (!this.conv || c.id !== this.conv.id) {
+      // An agent can take the chat before StartConversation's answer arrives: keep it for then.
+      if (live) this.keepEarly(c.id, { conversation: c });
+      return;
+    }
     const before = this.conv.conversation?.status;
     this.conv.conversation = c;
     this.conv.ticketNumber = c.ticketNumber;
@@ -481,7 +485,7 @@ export class Widget {
   }
 
   /** Keeps an event of a conversation this tab does not know yet: the start's answer may still be on its way. */
-  private keepEarly(id: string, event: { queue?: QueuePositionDto; unavailable?: AgentsUnavailableDto }): void {
+  private keepEarly(id: string, event: EarlyEvents): void {
     if (this.early.size > 20) this.early.clear();
     this.early.set(id, { ...this.early.get(id), ...event });
   }
@@ -489,6 +493,7 @@ export class Widget {
   private applyEarly(id: string): void {
     const kept = this.early.get(id);
     this.early.clear();
+    if (kept?.conversation) this.applyConversation(kept.conversation, true);
     if (kept?.queue) this.onQueue(kept.queue);
     if (kept?.unavailable) this.onUnavailable(kept.unavailable);
   }
@@ -843,3 +848,6 @@ export class Widget {
     requestAnimationFrame(() => (body.scrollTop = body.scrollHeight));
   }
 }
+
+/** Events of a conversation that arrived before this tab knew it (the start's answer was on its way). */
+type EarlyEvents = { queue?: QueuePositionDto; unavailable?: AgentsUnavailableDto; conversation?: ConversationDto };

@@ -1,4 +1,5 @@
 using SupportHub.Server.Features.Agents;
+using SupportHub.Server.Features.Calls;
 using SupportHub.Server.Features.Chat;
 using SupportHub.Server.Features.Customers;
 using SupportHub.Server.Features.Routing;
@@ -22,6 +23,7 @@ builder.AddCustomers();
 builder.AddChat();
 builder.AddRouting();
 builder.AddWidgetHosting();
+builder.AddCalls();
 
 var app = builder.Build();
 
@@ -44,6 +46,7 @@ app.MapVisitors();
 app.MapTickets();
 app.MapCustomers();
 app.MapChat();
+app.MapCalls();
 
 await app.RunAsync();
 return 0;

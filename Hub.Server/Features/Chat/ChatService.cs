@@ -1,4 +1,5 @@
 using SupportHub.Server.Features.Agents;
+using SupportHub.Server.Features.Calls;
 using SupportHub.Server.Features.Customers;
 using SupportHub.Server.Features.Routing;
 using SupportHub.Server.Features.Tickets;
@@ -17,6 +18,7 @@ public sealed class ChatService(
     IAgentStore agents,
     ChatNotifier notifier,
     RoutingQueue queue,
+    IVoiceBridge voice,
     TimeProvider time)
 {
     public async Task<StartConversationResult> StartAsync(string customerId, StartConversationRequest request, CancellationToken ct)
@@ -146,6 +148,11 @@ public sealed class ChatService(
         await notifier.DequeuedAsync(claimed.Id);
         await SendSystemAsync(claimed, $"{agent.DisplayName} joined the conversation.", ct);
         await notifier.ConversationChangedAsync(claimed, agent.DisplayName);
+        if (claimed.Channel == Channel.Voice)
+        {
+            await voice.ConnectAsync(claimed, agent, ct); // the caller waits in Twilio's queue until now
+        }
+
         return claimed;
     }
 

@@ -1,0 +1,44 @@
+namespace SupportHub.Server.Features.Calls;
+
+/// <summary>Phone calls through Twilio (docs/twilio.md). Voice is off while AuthToken or PublicBaseUrl is empty.</summary>
+public sealed class TwilioOptions
+{
+    public const string SectionName = "Hub:Twilio";
+
+    public string AccountSid { get; set; } = "";
+
+    /// <summary>Signs Twilio's webhooks and authenticates Hub's REST calls.</summary>
+    public string AuthToken { get; set; } = "";
+
+    /// <summary>The address Twilio reaches Hub at (https://support.example.com); webhook signatures are checked against it.</summary>
+    public string PublicBaseUrl { get; set; } = "";
+
+    /// <summary>The caller id for calls Hub places; optional.</summary>
+    public string? CallerId { get; set; }
+
+    /// <summary>Language of the phone menu: en-US (default) or de-DE.</summary>
+    public string Language { get; set; } = "en-US";
+
+    /// <summary>Where Twilio's REST API is; tests point it at a loopback fake.</summary>
+    public string ApiBaseUrl { get; set; } = "https://api.twilio.com";
+
+    /// <summary>An API key for the browser Voice SDK's access tokens (with ApiKeySecret and TwimlAppSid).</summary>
+    public string? ApiKeySid { get; set; }
+
+    public string? ApiKeySecret { get; set; }
+
+    /// <summary>The TwiML app the browser client's calls use.</summary>
+    public string? TwimlAppSid { get; set; }
+
+    /// <summary>Optional hold music for callers in the queue (an mp3 or wav URL); a spoken message when empty.</summary>
+    public string? HoldMusicUrl { get; set; }
+
+    public bool IsEnabled => !string.IsNullOrWhiteSpace(AuthToken) && !string.IsNullOrWhiteSpace(PublicBaseUrl);
+
+    public bool CanIssueTokens =>
+        IsEnabled && !string.IsNullOrWhiteSpace(AccountSid) && !string.IsNullOrWhiteSpace(ApiKeySid)
+        && !string.IsNullOrWhiteSpace(ApiKeySecret) && !string.IsNullOrWhiteSpace(TwimlAppSid);
+
+    /// <summary>The public address of a webhook path, as Twilio calls (and signs) it.</summary>
+    public string PublicUrl(string pathAndQuery) => PublicBaseUrl.TrimEnd('/') + pathAndQuery;
+}

@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace SupportHub.Tests.Calls;
+
+/// <summary>
+/// Twilio's REST API as far as Hub uses it, on 127.0.0.1: records every request and answers a call
+/// update with the JSON of a Call resource, as Twilio does.
+/// </summary>
+public sealed class FakeTwilioApi : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private FakeTwilioApi(WebApplication app, Uri baseAddress)
+    {
+        this.app = app;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
+
+    public static async Task<FakeTwilioApi> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        FakeTwilioApi? fake = null;
+        app.MapPost("/2010-04-01/Accounts/{accountSid}/Calls/{callFile}", async (string accountSid, string callFile, HttpRequest request) =>
+        {
+            var form = await request.ReadFormAsync();
+            fake!.Requests.Enqueue(new RecordedRequest(
+                request.Method, request.Path.Value!, request.Headers.Authorization.ToString(), form.ToDictionary(f => f.Key, f => f.Value.ToString())));
+            var callSid = callFile.EndsWith(".json", StringComparison.Ordinal) ? callFile[..^5] : callFile;
+            return Results.Json(new Dictionary<string, object?>
+            {
+                ["sid"] = callSid,
+                ["account_sid"] = accountSid,
+                ["status"] = "in-progress",
+                ["direction"] = "inbound",
+                ["api_version"] = "2010-04-01",
+                ["uri"] = $"/2010-04-01/Accounts/{accountSid}/Calls/{callSid}.json",
+            });
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        fake = new FakeTwilioApi(app, new Uri(address));
+        return fake;
+    }
+
+    public async Task<RecordedRequest> WaitForRequestAsync(Func<RecordedRequest, bool> match)
+    {
+        var deadline = DateTime.UtcNow + TestHost.HubServer.Timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Requests.FirstOrDefault(match) is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException("The fake Twilio API saw no matching request.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    public sealed record RecordedRequest(string Method, string Path, string Authorization, IReadOnlyDictionary<string, string> Form);
+}

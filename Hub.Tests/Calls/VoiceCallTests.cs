@@ -1,0 +1,243 @@
+using System.IdentityModel.Tokens.Jwt;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using SupportHub.Server.Features.Calls;
+using SupportHub.Server.Features.Chat;
+using SupportHub.Server.Features.Routing;
+using SupportHub.Server.Infrastructure;
+using SupportHub.Tests.TestHost;
+using Twilio.Security;
+
+namespace SupportHub.Tests.Calls;
+
+/// <summary>
+/// Phone calls end to end: Twilio's webhooks as Twilio sends them (form-encoded, signed), the
+/// router and a SignalR agent console, and a loopback fake of Twilio's REST API.
+/// </summary>
+public sealed class VoiceCallTests
+{
+    public const string AccountSid = "AC0123456789abcdef0123456789abcdef";
+    private const string AuthToken = "test-twilio-auth-token";
+    private const string PublicBaseUrl = "https://hub.example.test";
+    private const string Caller = "+4917012345678";
+
+    private static Dictionary<string, string?> VoiceSettings(Uri apiBase) => new()
+    {
+        ["Hub:Routing:SweepInterval"] = "00:00:00.100",
+        ["Hub:Routing:OfferTimeout"] = "00:00:10",
+        ["Hub:Routing:Topics:billing"] = "billing",
+        ["Hub:Routing:Topics:technical"] = "technical",
+        ["Hub:Twilio:AccountSid"] = AccountSid,
+        ["Hub:Twilio:AuthToken"] = AuthToken,
+        ["Hub:Twilio:PublicBaseUrl"] = PublicBaseUrl,
+        ["Hub:Twilio:ApiBaseUrl"] = apiBase.ToString(),
+    };
+
+    private static TwilioWebhooks Twilio(HubServer server) => new(server.Http, PublicBaseUrl, AuthToken);
+
+    private static string NewCallSid() => "CA" + Guid.NewGuid().ToString("N");
+
+    [Fact]
+    public async Task ACaller_WalksTheMenu_WaitsInLine_IsBridgedToTheAcceptingAgent_AndHangingUpFreesTheAgent()
+    {
+        await using var api = await FakeTwilioApi.StartAsync();
+        await using var server = HubServer.Start(settings: VoiceSettings(api.BaseAddress));
+        var login = await server.CreateAgentAsync("Ada", [1]);
+        var agent = await server.ConnectAgentAsync(login.Token);
+        var twilio = Twilio(server);
+        var callSid = NewCallSid();
+        var secondCallSid = NewCallSid();
+
+        var incoming = await twilio.PostAsync("/twilio/voice/incoming", TwilioWebhooks.Call(callSid, Caller, "ringing"));
+        Assert.Equal(HttpStatusCode.OK, incoming.StatusCode);
+        var menu = await incoming.Content.ReadAsStringAsync();
+        Assert.Contains("<Gather", menu, StringComparison.Ordinal);
+        Assert.Contains($"action=\"{PublicBaseUrl}/twilio/voice/menu\"", menu, StringComparison.Ordinal);
+        Assert.Contains("numDigits=\"1\"", menu, StringComparison.Ordinal);
+        Assert.Contains("press 1", menu, StringComparison.Ordinal);
+
+        var queued = await twilio.PostAsync("/twilio/voice/menu", TwilioWebhooks.Call(callSid, Caller, extra: ("Digits", "1")));
+        var enqueue = await queued.Content.ReadAsStringAsync();
+        Assert.Contains($"<Enqueue waitUrl=\"{PublicBaseUrl}/twilio/voice/wait\"", enqueue, StringComparison.Ordinal);
+        Assert.Contains(">hub-voice</Enqueue>", enqueue, StringComparison.Ordinal);
+        await twilio.PostAsync("/twilio/voice/menu", TwilioWebhooks.Call(secondCallSid, "+4915199999999", extra: ("SpeechResult", "Billing please")));
+
+        var first = await (await twilio.PostAsync("/twilio/voice/wait", TwilioWebhooks.Call(callSid, Caller, "queued"))).Content.ReadAsStringAsync();
+        Assert.Contains("You are next in line.", first, StringComparison.Ordinal);
+        var second = await (await twilio.PostAsync("/twilio/voice/wait", TwilioWebhooks.Call(secondCallSid, "+4915199999999", "queued"))).Content.ReadAsStringAsync();
+        Assert.Contains("You are number 2 in line.", second, StringComparison.Ordinal);
+
+        var conversationId = VoiceCalls.ConversationIdOf(callSid);
+        await agent.SetPresenceAsync(PresenceStatus.Available);
+        var offer = await agent.Offers.WaitForAsync(o => o.ConversationId == conversationId);
+        Assert.Equal((Channel.Voice, "billing", 1), (offer.Channel, offer.Topic, offer.Level));
+        var accepted = await agent.AcceptAsync(conversationId);
+        Assert.Equal(ConversationStatus.Active, accepted.Conversation.Status);
+
+        var update = await api.WaitForRequestAsync(r => r.Path == $"/2010-04-01/Accounts/{AccountSid}/Calls/{callSid}.json");
+        Assert.Equal("POST", update.Method);
+        Assert.StartsWith("Basic ", update.Authorization, StringComparison.Ordinal);
+        Assert.Contains($"<Dial><Client>{login.Agent.Id}</Client></Dial>", update.Form["Twiml"], StringComparison.Ordinal);
+        Assert.Equal(1, (await GetPresenceAsync(agent)).VoiceLoad);
+
+        var gaveUp = await twilio.PostAsync("/twilio/voice/status", TwilioWebhooks.Call(secondCallSid, "+4915199999999", "canceled"));
+        Assert.Equal(HttpStatusCode.NoContent, gaveUp.StatusCode);
+        var status = await twilio.PostAsync("/twilio/voice/status", TwilioWebhooks.Call(callSid, Caller, "completed", ("CallDuration", "42")));
+        Assert.Equal(HttpStatusCode.NoContent, status.StatusCode);
+
+        var ended = await server.Service<IConversationStore>().GetAsync(conversationId);
+        Assert.Equal(ConversationStatus.Ended, ended!.Status);
+        Assert.Equal(0, (await GetPresenceAsync(agent)).VoiceLoad);
+        Assert.Empty(await server.Service<IRoutingState>().GetLoadAsync(login.Agent.Id));
+    }
+
+    [Fact]
+    public async Task AForgedOrMissingSignature_IsRefused_AndCreatesNothing()
+    {
+        await using var api = await FakeTwilioApi.StartAsync();
+        await using var server = HubServer.Start(settings: VoiceSettings(api.BaseAddress));
+        var twilio = Twilio(server);
+        var callSid = NewCallSid();
+        var parameters = TwilioWebhooks.Call(callSid, Caller, extra: ("Digits", "1"));
+        var signed = TwilioWebhooks.Sign(AuthToken, PublicBaseUrl + "/twilio/voice/menu", parameters);
+        Assert.True(new RequestValidator(AuthToken).Validate(PublicBaseUrl + "/twilio/voice/menu", parameters, signed)); // the helper signs as Twilio does
+
+        var missing = await twilio.PostAsync("/twilio/voice/menu", parameters, signature: null);
+        var forged = await twilio.PostAsync("/twilio/voice/menu", parameters, TwilioWebhooks.Sign("another-token", PublicBaseUrl + "/twilio/voice/menu", parameters));
+        var tampered = await twilio.PostAsync("/twilio/voice/menu", new Dictionary<string, string>(parameters) { ["Digits"] = "2" }, signed);
+        var wrongUrl = await twilio.PostAsync("/twilio/voice/menu", parameters, TwilioWebhooks.Sign(AuthToken, server.BaseAddress + "twilio/voice/menu", parameters));
+
+        foreach (var response in new[] { missing, forged, tampered, wrongUrl })
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+
+        Assert.Null(await server.Service<IConversationStore>().GetAsync(VoiceCalls.ConversationIdOf(callSid)));
+        Assert.Empty(await server.Service<IRoutingState>().GetTasksAsync());
+    }
+
+    [Fact]
+    public async Task TheSameMenuWebhookTwice_CreatesOneConversation()
+    {
+        await using var api = await FakeTwilioApi.StartAsync();
+        await using var server = HubServer.Start(settings: VoiceSettings(api.BaseAddress));
+        var twilio = Twilio(server);
+        var callSid = NewCallSid();
+        var parameters = TwilioWebhooks.Call(callSid, Caller, extra: ("Digits", "2"));
+
+        var responses = await Task.WhenAll(
+            twilio.PostAsync("/twilio/voice/menu", parameters),
+            twilio.PostAsync("/twilio/voice/menu", parameters));
+        var again = await twilio.PostAsync("/twilio/voice/menu", parameters);
+
+        Assert.All(responses.Append(again), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var conversation = await server.Service<IConversationStore>().GetAsync(VoiceCalls.ConversationIdOf(callSid));
+        Assert.Equal((Channel.Voice, "technical", "technical"), (conversation!.Channel, conversation.Topic, conversation.Skill));
+        Assert.Single(await server.Service<IConversationStore>().ListByCustomerAsync(conversation.CustomerId));
+        Assert.Single(await server.Service<IRoutingState>().GetTasksAsync());
+    }
+
+    [Fact]
+    public async Task AStatusCallbackForAnUnknownCall_Is404_AndChangesNothing()
+    {
+        await using var api = await FakeTwilioApi.StartAsync();
+        await using var server = HubServer.Start(settings: VoiceSettings(api.BaseAddress));
+        var twilio = Twilio(server);
+        var known = NewCallSid();
+        await twilio.PostAsync("/twilio/voice/menu", TwilioWebhooks.Call(known, Caller, extra: ("Digits", "1")));
+
+        var response = await twilio.PostAsync("/twilio/voice/status", TwilioWebhooks.Call(NewCallSid(), Caller, "completed"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(ConversationStatus.Waiting, (await server.Service<IConversationStore>().GetAsync(VoiceCalls.ConversationIdOf(known)))!.Status);
+        Assert.Single(await server.Service<IRoutingState>().GetTasksAsync());
+        Assert.Empty(api.Requests);
+    }
+
+    [Fact]
+    public async Task ACallerWhoHangsUpWhileWaiting_LeavesTheQueue()
+    {
+        await using var api = await FakeTwilioApi.StartAsync();
+        await using var server = HubServer.Start(settings: VoiceSettings(api.BaseAddress));
+        var twilio = Twilio(server);
+        var callSid = NewCallSid();
+        await twilio.PostAsync("/twilio/voice/menu", TwilioWebhooks.Call(callSid, Caller, extra: ("Digits", "1")));
+
+        var response = await twilio.PostAsync("/twilio/voice/status", TwilioWebhooks.Call(callSid, Caller, "canceled"));
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal(ConversationStatus.Ended, (await server.Service<IConversationStore>().GetAsync(VoiceCalls.ConversationIdOf(callSid)))!.Status);
+        Assert.Empty(await server.Service<IRoutingState>().GetTasksAsync());
+    }
+
+    [Fact]
+    public async Task AnUnclearMenuChoice_AsksAgain_InGermanWhenConfigured()
+    {
+        await using var api = await FakeTwilioApi.StartAsync();
+        var settings = VoiceSettings(api.BaseAddress);
+        settings["Hub:Twilio:Language"] = "de-DE";
+        await using var server = HubServer.Start(settings: settings);
+        var callSid = NewCallSid();
+
+        var response = await Twilio(server).PostAsync("/twilio/voice/menu", TwilioWebhooks.Call(callSid, Caller, extra: ("Digits", "7")));
+
+        var twiml = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<Gather", twiml, StringComparison.Ordinal);
+        Assert.Contains("language=\"de-DE\"", twiml, StringComparison.Ordinal);
+        Assert.Contains("Entschuldigung", twiml, StringComparison.Ordinal);
+        Assert.Null(await server.Service<IConversationStore>().GetAsync(VoiceCalls.ConversationIdOf(callSid)));
+    }
+
+    [Fact]
+    public async Task WithVoiceOff_HealthSaysSo_WebhooksAnswer503_AndThereIsNoToken()
+    {
+        await using var server = HubServer.Start();
+        var login = await server.CreateAgentAsync("Ada", [1]);
+
+        var health = await server.Http.GetFromJsonAsync<HealthEndpoints.HealthReport>("/health", HubServer.Json);
+        var webhook = await new TwilioWebhooks(server.Http, PublicBaseUrl, AuthToken).PostAsync("/twilio/voice/incoming", TwilioWebhooks.Call(NewCallSid(), Caller));
+        using var tokenRequest = new HttpRequestMessage(HttpMethod.Get, "/api/voice/token") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", login.Token) } };
+        var token = await server.Http.SendAsync(tokenRequest);
+
+        Assert.Equal("off", health!.Voice);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, webhook.StatusCode);
+        Assert.Contains("Voice is not configured", await webhook.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, token.StatusCode);
+        Assert.Contains("voice not configured", await token.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithVoiceOn_HealthSaysSo_AndAnAgentGetsAVoiceToken()
+    {
+        await using var api = await FakeTwilioApi.StartAsync();
+        var settings = VoiceSettings(api.BaseAddress);
+        settings["Hub:Twilio:ApiKeySid"] = "SK0123456789abcdef0123456789abcdef";
+        settings["Hub:Twilio:ApiKeySecret"] = "api-key-secret-0123456789abcdefgh";
+        settings["Hub:Twilio:TwimlAppSid"] = "AP0123456789abcdef0123456789abcdef";
+        await using var server = HubServer.Start(settings: settings);
+        var login = await server.CreateAgentAsync("Ada", [1]);
+
+        var health = await server.Http.GetFromJsonAsync<HealthEndpoints.HealthReport>("/health", HubServer.Json);
+        using var anonymous = await server.Http.GetAsync(new Uri("/api/voice/token", UriKind.Relative));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/voice/token") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", login.Token) } };
+        using var response = await server.Http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        var token = System.Text.Json.JsonSerializer.Deserialize<VoiceEndpoints.VoiceTokenDto>(body, HubServer.Json);
+
+        Assert.Equal("on", health!.Voice);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(login.Agent.Id, token!.Identity);
+        var jwt = new JwtSecurityTokenHandler().ReadJwtToken(token.Token);
+        Assert.Equal("SK0123456789abcdef0123456789abcdef", jwt.Issuer);
+        Assert.Contains(login.Agent.Id, jwt.Payload["grants"].ToString(), StringComparison.Ordinal);
+        Assert.Contains("AP0123456789abcdef0123456789abcdef", jwt.Payload["grants"].ToString(), StringComparison.Ordinal);
+    }
+
+    private static Task<PresenceDto> GetPresenceAsync(AgentClient agent) =>
+        agent.Connection.InvokeAsync<PresenceDto>(nameof(AgentHub.GetPresence)).WaitAsync(HubServer.Timeout);
+}

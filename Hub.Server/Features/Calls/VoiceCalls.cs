@@ -11,7 +11,7 @@ namespace SupportHub.Server.Features.Calls;
 /// </summary>
 public sealed class VoiceCalls(
     IConversationStore conversations,
-    ITicketStore tickets,
+    TicketDesk desk,
     ICustomerStore customers,
     ChatService chat,
     ChatNotifier notifier,
@@ -58,31 +58,7 @@ public sealed class VoiceCalls(
             customer.LastSeenAt = now;
             await customers.ReplaceAsync(customer, ct);
 
-            var ticket = (await tickets.ListByCustomerAsync(customerId, ct)).FirstOrDefault(t => t.Status is not (TicketStatus.Resolved or TicketStatus.Closed));
-            if (ticket is null)
-            {
-                ticket = await tickets.CreateAsync(
-                    new Ticket
-                    {
-                        Id = HubIds.New(time),
-                        CustomerId = customerId,
-                        Subject = topic,
-                        Status = TicketStatus.Open,
-                        Level = 1,
-                        LevelHistory = [new LevelChange { Level = 1, At = now, Reason = "opened" }],
-                        ConversationIds = [id],
-                        CreatedAt = now,
-                        UpdatedAt = now,
-                    },
-                    ct);
-            }
-            else
-            {
-                ticket.ConversationIds.Add(id);
-                ticket.UpdatedAt = now;
-                await tickets.ReplaceAsync(ticket, ct);
-            }
-
+            var ticket = await desk.ForNewConversationAsync(customerId, id, topic, ct);
             var conversation = new Conversation
             {
                 Id = id,

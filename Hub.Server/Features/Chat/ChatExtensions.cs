@@ -13,6 +13,7 @@ public static class ChatExtensions
     {
         builder.Services.AddSingleton<ChatNotifier>();
         builder.Services.AddSingleton<ChatService>();
+        builder.Services.AddSingleton<Tickets.TicketDesk>();
         builder.Services.AddScoped<ConversationLookup>();
         builder.Services
             .AddSignalR(options =>

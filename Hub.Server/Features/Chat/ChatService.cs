@@ -14,6 +14,7 @@ namespace SupportHub.Server.Features.Chat;
 public sealed class ChatService(
     IConversationStore conversations,
     ITicketStore tickets,
+    TicketDesk desk,
     ICustomerStore customers,
     IAgentStore agents,
     ChatNotifier notifier,
@@ -35,32 +36,7 @@ public sealed class ChatService(
         var customer = await UpdateCustomerAsync(customerId, request, now, ct);
         var conversationId = HubIds.New(time);
 
-        // A returning customer with an unresolved ticket continues it: same level, its last agent first.
-        var ticket = (await tickets.ListByCustomerAsync(customerId, ct)).FirstOrDefault(t => t.Status is not (TicketStatus.Resolved or TicketStatus.Closed));
-        if (ticket is null)
-        {
-            ticket = await tickets.CreateAsync(
-                new Ticket
-                {
-                    Id = HubIds.New(time),
-                    CustomerId = customerId,
-                    Subject = request.Topic,
-                    Status = TicketStatus.Open,
-                    Level = 1,
-                    LevelHistory = [new LevelChange { Level = 1, At = now, Reason = "opened" }],
-                    ConversationIds = [conversationId],
-                    CreatedAt = now,
-                    UpdatedAt = now,
-                },
-                ct);
-        }
-        else
-        {
-            ticket.ConversationIds.Add(conversationId);
-            ticket.UpdatedAt = now;
-            await tickets.ReplaceAsync(ticket, ct);
-        }
-
+        var ticket = await desk.ForNewConversationAsync(customerId, conversationId, request.Topic, ct);
         var conversation = new Conversation
         {
             Id = conversationId,

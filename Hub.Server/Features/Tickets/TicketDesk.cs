@@ -1,0 +1,37 @@
+namespace SupportHub.Server.Features.Tickets;
+
+/// <summary>Every contact belongs to a ticket: a returning customer's unresolved one, or a new one.</summary>
+public sealed class TicketDesk(ITicketStore tickets, TimeProvider time)
+{
+    /// <summary>
+    /// The ticket a new conversation belongs to: the customer's unresolved ticket continues (same
+    /// level, its last agent first), otherwise a new one is opened at level 1.
+    /// </summary>
+    public async Task<Ticket> ForNewConversationAsync(string customerId, string conversationId, string? subject, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var ticket = (await tickets.ListByCustomerAsync(customerId, ct)).FirstOrDefault(t => t.Status is not (TicketStatus.Resolved or TicketStatus.Closed));
+        if (ticket is null)
+        {
+            return await tickets.CreateAsync(
+                new Ticket
+                {
+                    Id = HubIds.New(time),
+                    CustomerId = customerId,
+                    Subject = subject,
+                    Status = TicketStatus.Open,
+                    Level = 1,
+                    LevelHistory = [new LevelChange { Level = 1, At = now, Reason = "opened" }],
+                    ConversationIds = [conversationId],
+                    CreatedAt = now,
+                    UpdatedAt = now,
+                },
+                ct);
+        }
+
+        ticket.ConversationIds.Add(conversationId);
+        ticket.UpdatedAt = now;
+        await tickets.ReplaceAsync(ticket, ct);
+        return ticket;
+    }
+}

@@ -41,7 +41,7 @@ public sealed class TwilioWebhooks(HttpClient http, string publicBaseUrl, string
     {
         var parameters = new Dictionary<string, string>
         {
-            ["AccountSid"] = VoiceCallTests.AccountSid,
+            ["AccountSid"] = Voice.AccountSid,
             ["ApiVersion"] = "2010-04-01",
             ["CallSid"] = callSid,
             ["CallStatus"] = status,

@@ -18,69 +18,65 @@ namespace SupportHub.Tests.Calls;
 /// </summary>
 public sealed class VoiceCallTests
 {
-    public const string AccountSid = "AC0123456789abcdef0123456789abcdef";
-    private const string AuthToken = "test-twilio-auth-token";
-    private const string PublicBaseUrl = "https://hub.example.test";
-    private const string Caller = "+4917012345678";
+    private const string AuthToken = Voice.AuthToken;
+    private const string PublicBaseUrl = Voice.PublicBaseUrl;
+    private const string Caller = Voice.Caller;
 
-    private static Dictionary<string, string?> VoiceSettings(Uri apiBase) => new()
-    {
-        ["Hub:Routing:SweepInterval"] = "00:00:00.100",
-        ["Hub:Routing:OfferTimeout"] = "00:00:10",
-        ["Hub:Routing:Topics:billing"] = "billing",
-        ["Hub:Routing:Topics:technical"] = "technical",
-        ["Hub:Twilio:AccountSid"] = AccountSid,
-        ["Hub:Twilio:AuthToken"] = AuthToken,
-        ["Hub:Twilio:PublicBaseUrl"] = PublicBaseUrl,
-        ["Hub:Twilio:ApiBaseUrl"] = apiBase.ToString(),
-    };
+    private static Dictionary<string, string?> VoiceSettings(Uri apiBase) => Voice.Settings(apiBase);
 
-    private static TwilioWebhooks Twilio(HubServer server) => new(server.Http, PublicBaseUrl, AuthToken);
+    private static TwilioWebhooks Twilio(HubServer server) => Voice.Twilio(server);
 
-    private static string NewCallSid() => "CA" + Guid.NewGuid().ToString("N");
+    private static string NewCallSid() => Voice.NewCallSid();
 
     [Fact]
-    public async Task ACaller_WalksTheMenu_WaitsInLine_IsBridgedToTheAcceptingAgent_AndHangingUpFreesTheAgent()
+    public async Task ACaller_WalksTheMenu_HearsItsPlace_IsOfferedToASecondLevelAgentWithTheSkill_IsBridged_AndHangingUpFreesTheAgent()
     {
         await using var api = await FakeTwilioApi.StartAsync();
         await using var server = HubServer.Start(settings: VoiceSettings(api.BaseAddress));
-        var login = await server.CreateAgentAsync("Ada", [1]);
-        var agent = await server.ConnectAgentAsync(login.Token);
+        // Level 1 has nobody for technical questions; once Bob (level 2, technical) is available, the
+        // workflow moves the calls on to him. Cleo, level 2 without the skill, never gets them.
+        var ada = await server.ConnectAgentAsync((await server.CreateAgentAsync("Ada", [1])).Token);
+        var cleo = await server.ConnectAgentAsync((await server.CreateAgentAsync("Cleo", [2], skills: ["billing"])).Token);
+        var bobLogin = await server.CreateAgentAsync("Bob", [2], skills: ["technical"]);
+        var bob = await server.ConnectAgentAsync(bobLogin.Token);
+        await ada.SetPresenceAsync(PresenceStatus.Available);
+        await cleo.SetPresenceAsync(PresenceStatus.Available);
+        await bob.SetPresenceAsync(PresenceStatus.Busy);
         var twilio = Twilio(server);
         var callSid = NewCallSid();
         var secondCallSid = NewCallSid();
 
-        var incoming = await twilio.PostAsync("/twilio/voice/incoming", TwilioWebhooks.Call(callSid, Caller, "ringing"));
-        Assert.Equal(HttpStatusCode.OK, incoming.StatusCode);
-        var menu = await incoming.Content.ReadAsStringAsync();
+        var menu = await twilio.TwimlAsync("/twilio/voice/incoming", TwilioWebhooks.Call(callSid, Caller, "ringing"));
         Assert.Contains("<Gather", menu, StringComparison.Ordinal);
         Assert.Contains($"action=\"{PublicBaseUrl}/twilio/voice/menu\"", menu, StringComparison.Ordinal);
         Assert.Contains("numDigits=\"1\"", menu, StringComparison.Ordinal);
-        Assert.Contains("press 1", menu, StringComparison.Ordinal);
+        Assert.Contains("For technical questions, press 2", menu, StringComparison.Ordinal);
 
-        var queued = await twilio.PostAsync("/twilio/voice/menu", TwilioWebhooks.Call(callSid, Caller, extra: ("Digits", "1")));
-        var enqueue = await queued.Content.ReadAsStringAsync();
-        Assert.Contains($"<Enqueue waitUrl=\"{PublicBaseUrl}/twilio/voice/wait\"", enqueue, StringComparison.Ordinal);
+        var enqueue = await twilio.TwimlAsync("/twilio/voice/menu", TwilioWebhooks.Call(callSid, Caller, extra: ("Digits", "2")));
+        Assert.Contains($"action=\"{PublicBaseUrl}/twilio/voice/queue-result\"", enqueue, StringComparison.Ordinal);
+        Assert.Contains($"waitUrl=\"{PublicBaseUrl}/twilio/voice/wait\"", enqueue, StringComparison.Ordinal);
         Assert.Contains(">hub-voice</Enqueue>", enqueue, StringComparison.Ordinal);
-        await twilio.PostAsync("/twilio/voice/menu", TwilioWebhooks.Call(secondCallSid, "+4915199999999", extra: ("SpeechResult", "Billing please")));
+        await twilio.TwimlAsync("/twilio/voice/menu", TwilioWebhooks.Call(secondCallSid, "+4915199999999", extra: ("SpeechResult", "Technical support please")));
 
-        var first = await (await twilio.PostAsync("/twilio/voice/wait", TwilioWebhooks.Call(callSid, Caller, "queued"))).Content.ReadAsStringAsync();
-        Assert.Contains("You are next in line.", first, StringComparison.Ordinal);
-        var second = await (await twilio.PostAsync("/twilio/voice/wait", TwilioWebhooks.Call(secondCallSid, "+4915199999999", "queued"))).Content.ReadAsStringAsync();
-        Assert.Contains("You are number 2 in line.", second, StringComparison.Ordinal);
+        // Both wait at level 1, where Ada (one call at a time) is available: about 3 minutes per caller ahead.
+        var first = await twilio.TwimlAsync("/twilio/voice/wait", TwilioWebhooks.Call(callSid, Caller, "queued"));
+        Assert.Contains("You are next in line. The estimated wait is about 3 minutes.", first, StringComparison.Ordinal);
+        Assert.Contains($"action=\"{PublicBaseUrl}/twilio/voice/leave-queue\"", first, StringComparison.Ordinal);
+        var second = await twilio.TwimlAsync("/twilio/voice/wait", TwilioWebhooks.Call(secondCallSid, "+4915199999999", "queued"));
+        Assert.Contains("You are number 2 in line. The estimated wait is about 6 minutes.", second, StringComparison.Ordinal);
 
         var conversationId = VoiceCalls.ConversationIdOf(callSid);
-        await agent.SetPresenceAsync(PresenceStatus.Available);
-        var offer = await agent.Offers.WaitForAsync(o => o.ConversationId == conversationId);
-        Assert.Equal((Channel.Voice, "billing", 1), (offer.Channel, offer.Topic, offer.Level));
-        var accepted = await agent.AcceptAsync(conversationId);
+        await bob.SetPresenceAsync(PresenceStatus.Available);
+        var offer = await bob.Offers.WaitForAsync(o => o.ConversationId == conversationId);
+        Assert.Equal((Channel.Voice, "technical", 2), (offer.Channel, offer.Topic, offer.Level));
+        var accepted = await bob.AcceptAsync(conversationId);
         Assert.Equal(ConversationStatus.Active, accepted.Conversation.Status);
 
-        var update = await api.WaitForRequestAsync(r => r.Path == $"/2010-04-01/Accounts/{AccountSid}/Calls/{callSid}.json");
-        Assert.Equal("POST", update.Method);
-        Assert.StartsWith("Basic ", update.Authorization, StringComparison.Ordinal);
-        Assert.Contains($"<Dial><Client>{login.Agent.Id}</Client></Dial>", update.Form["Twiml"], StringComparison.Ordinal);
-        Assert.Equal(1, (await GetPresenceAsync(agent)).VoiceLoad);
+        var twiml = await api.WaitForTwimlAsync(callSid, "<Dial>");
+        Assert.Contains($"<Dial><Client>{bobLogin.Agent.Id}</Client></Dial>", twiml, StringComparison.Ordinal);
+        Assert.Contains($"<Start><Transcription name=\"hub-transcript\" track=\"both_tracks\" statusCallbackUrl=\"{PublicBaseUrl}/twilio/voice/transcription\"", twiml, StringComparison.Ordinal);
+        Assert.Equal(1, (await bob.PresenceAsync()).VoiceLoad);
+        Assert.DoesNotContain(ada.Offers.Snapshot().Concat(cleo.Offers.Snapshot()), o => o.ConversationId == conversationId);
 
         var gaveUp = await twilio.PostAsync("/twilio/voice/status", TwilioWebhooks.Call(secondCallSid, "+4915199999999", "canceled"));
         Assert.Equal(HttpStatusCode.NoContent, gaveUp.StatusCode);
@@ -89,8 +85,10 @@ public sealed class VoiceCallTests
 
         var ended = await server.Service<IConversationStore>().GetAsync(conversationId);
         Assert.Equal(ConversationStatus.Ended, ended!.Status);
-        Assert.Equal(0, (await GetPresenceAsync(agent)).VoiceLoad);
-        Assert.Empty(await server.Service<IRoutingState>().GetLoadAsync(login.Agent.Id));
+        Assert.Equal(0, (await bob.PresenceAsync()).VoiceLoad);
+        Assert.Empty(await server.Service<IRoutingState>().GetLoadAsync(bobLogin.Agent.Id));
+        var abandoned = await server.Service<IConversationStore>().GetMessagesAsync(VoiceCalls.ConversationIdOf(secondCallSid), 0, 50, includePrivateNotes: true);
+        Assert.Contains(abandoned, m => m.Kind == MessageKind.System && m.Text.StartsWith("The caller hung up after waiting 0:", StringComparison.Ordinal) && m.Text.Contains("abandoned", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -124,6 +122,7 @@ public sealed class VoiceCallTests
     {
         await using var api = await FakeTwilioApi.StartAsync();
         await using var server = HubServer.Start(settings: VoiceSettings(api.BaseAddress));
+        await Voice.BusyAgentAsync(server, "Ada", [1, 2]);
         var twilio = Twilio(server);
         var callSid = NewCallSid();
         var parameters = TwilioWebhooks.Call(callSid, Caller, extra: ("Digits", "2"));
@@ -145,6 +144,7 @@ public sealed class VoiceCallTests
     {
         await using var api = await FakeTwilioApi.StartAsync();
         await using var server = HubServer.Start(settings: VoiceSettings(api.BaseAddress));
+        await Voice.BusyAgentAsync(server, "Ada", [1]);
         var twilio = Twilio(server);
         var known = NewCallSid();
         await twilio.PostAsync("/twilio/voice/menu", TwilioWebhooks.Call(known, Caller, extra: ("Digits", "1")));
@@ -159,10 +159,11 @@ public sealed class VoiceCallTests
     }
 
     [Fact]
-    public async Task ACallerWhoHangsUpWhileWaiting_LeavesTheQueue()
+    public async Task ACallerWhoHangsUpWhileWaiting_LeavesTheQueue_AndIsRecordedAsAbandoned()
     {
         await using var api = await FakeTwilioApi.StartAsync();
         await using var server = HubServer.Start(settings: VoiceSettings(api.BaseAddress));
+        await Voice.BusyAgentAsync(server, "Ada", [1]);
         var twilio = Twilio(server);
         var callSid = NewCallSid();
         await twilio.PostAsync("/twilio/voice/menu", TwilioWebhooks.Call(callSid, Caller, extra: ("Digits", "1")));
@@ -172,6 +173,9 @@ public sealed class VoiceCallTests
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Equal(ConversationStatus.Ended, (await server.Service<IConversationStore>().GetAsync(VoiceCalls.ConversationIdOf(callSid)))!.Status);
         Assert.Empty(await server.Service<IRoutingState>().GetTasksAsync());
+        var transcript = await server.Service<IConversationStore>().GetMessagesAsync(VoiceCalls.ConversationIdOf(callSid), 0, 50, includePrivateNotes: true);
+        Assert.Matches("^The caller hung up after waiting 0:0[0-9] without reaching an agent \\(abandoned, canceled\\)\\.$", transcript[^1].Text);
+        Assert.Empty(api.Requests);
     }
 
     [Fact]
@@ -237,7 +241,4 @@ public sealed class VoiceCallTests
         Assert.Contains(login.Agent.Id, jwt.Payload["grants"].ToString(), StringComparison.Ordinal);
         Assert.Contains("AP0123456789abcdef0123456789abcdef", jwt.Payload["grants"].ToString(), StringComparison.Ordinal);
     }
-
-    private static Task<PresenceDto> GetPresenceAsync(AgentClient agent) =>
-        agent.Connection.InvokeAsync<PresenceDto>(nameof(AgentHub.GetPresence)).WaitAsync(HubServer.Timeout);
 }

@@ -74,7 +74,7 @@ public sealed class MongoQueryRenderingTests
     {
         var document = new Ticket { Id = "t1", CustomerId = "u1", LevelHistory = [new LevelChange { Level = 2, At = At }] }.ToBsonDocument();
 
-        Assert.Equal("""[{ "Level" : 2, "At" : ISODate("2026-11-26T09:00:00Z"), "ByAgentId" : null, "Reason" : null }]""", document["LevelHistory"].ToJson(Shell));
+        Assert.Equal("""[{ "Level" : 2, "At" : ISODate("2026-11-26T09:00:00Z"), "ByAgentId" : null, "Reason" : null, "Note" : null }]""", document["LevelHistory"].ToJson(Shell));
         Assert.Equal("Open", document["Status"].AsString);
     }
 

@@ -78,12 +78,12 @@ public sealed class HubServer : IAsyncDisposable
     }
 
     /// <summary>Creates an agent with a unique e-mail and logs it in over HTTP.</summary>
-    public async Task<LoginResult> CreateAgentAsync(string name, int[]? levels = null, AgentRole[]? roles = null, int capacity = 3)
+    public async Task<LoginResult> CreateAgentAsync(string name, int[]? levels = null, AgentRole[]? roles = null, int capacity = 3, string[]? skills = null)
     {
         var email = $"{name.ToLowerInvariant().Replace(' ', '-')}-{Guid.NewGuid():N}@test.hub";
         const string password = "correct horse battery staple";
         var created = await Service<AgentAccounts>().CreateAsync(
-            new NewAgent(email, name, password, roles ?? [AgentRole.Agent], levels ?? [1], ["general", "billing"], capacity));
+            new NewAgent(email, name, password, roles ?? [AgentRole.Agent], levels ?? [1], skills ?? ["general", "billing"], capacity));
         Assert.NotNull(created);
         var response = await Http.PostAsJsonAsync("/api/auth/login", new LoginRequest(email, password), Json);
         response.EnsureSuccessStatusCode();

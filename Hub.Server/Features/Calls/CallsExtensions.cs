@@ -12,6 +12,7 @@ public static class CallsExtensions
     {
         builder.Services.Configure<TwilioOptions>(builder.Configuration.GetSection(TwilioOptions.SectionName));
         builder.Services.AddSingleton<VoiceCalls>();
+        builder.Services.AddSingleton<VoiceTranscripts>();
         builder.Services.AddSingleton<IVoiceBridge, TwilioVoiceBridge>();
         builder.Services.AddSingleton<ITwilioRestClient>(sp =>
         {

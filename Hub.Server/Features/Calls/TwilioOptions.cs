@@ -33,6 +33,15 @@ public sealed class TwilioOptions
     /// <summary>Optional hold music for callers in the queue (an mp3 or wav URL); a spoken message when empty.</summary>
     public string? HoldMusicUrl { get; set; }
 
+    /// <summary>Live transcription of answered calls into the transcript (Twilio real-time transcription); on by default.</summary>
+    public bool Transcribe { get; set; } = true;
+
+    /// <summary>Records answered calls (both sides, two channels); the recording's link goes into the transcript. Off by default: tell callers first where the law asks for it.</summary>
+    public bool RecordCalls { get; set; }
+
+    /// <summary>Longest voicemail a caller can leave, in seconds.</summary>
+    public int VoicemailMaxSeconds { get; set; } = 120;
+
     public bool IsEnabled => !string.IsNullOrWhiteSpace(AuthToken) && !string.IsNullOrWhiteSpace(PublicBaseUrl);
 
     public bool CanIssueTokens =>

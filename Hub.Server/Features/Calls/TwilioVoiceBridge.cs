@@ -7,34 +7,119 @@ using Twilio.Rest.Api.V2010.Account;
 using Twilio.TwiML;
 using Twilio.Types;
 using Dial = Twilio.TwiML.Voice.Dial;
+using Start = Twilio.TwiML.Voice.Start;
+using Stop = Twilio.TwiML.Voice.Stop;
+using Transcription = Twilio.TwiML.Voice.Transcription;
 
 namespace SupportHub.Server.Features.Calls;
 
-/// <summary>Redirects the caller's live call (out of the queue) to the agent's browser client.</summary>
+/// <summary>
+/// Redirects the caller's live call with new TwiML (CallResource.Update): out of the queue to the
+/// agent's browser client, back into the queue, on hold, or ends it.
+/// </summary>
 internal sealed partial class TwilioVoiceBridge(
     IOptions<TwilioOptions> options, IServiceProvider services, ILogger<TwilioVoiceBridge> logger) : IVoiceBridge
 {
-    public async Task ConnectAsync(Conversation conversation, Agent agent, CancellationToken ct)
+    /// <summary>The real-time transcription's name, so that a transfer or hold can stop it.</summary>
+    public const string TranscriptionName = "hub-transcript";
+
+    public Task ConnectAsync(Conversation conversation, Agent agent, CancellationToken ct)
+    {
+        var twilio = options.Value;
+        var response = new VoiceResponse();
+        if (twilio.Transcribe)
+        {
+            var start = new Start();
+            start.Transcription(
+                name: TranscriptionName,
+                track: Transcription.TrackEnum.BothTracks,
+                statusCallbackUrl: twilio.PublicUrl(VoiceEndpoints.WebhookPath + "/transcription"),
+                languageCode: VoiceTexts.For(twilio.Language).LanguageCode);
+            response.Append(start);
+        }
+
+        var dial = twilio.RecordCalls
+            ? new Dial(
+                callerId: twilio.CallerId,
+                record: Dial.RecordEnum.RecordFromAnswerDual,
+                recordingStatusCallback: new Uri(twilio.PublicUrl(VoiceEndpoints.WebhookPath + "/recording")))
+            : new Dial(callerId: twilio.CallerId);
+        dial.Client(agent.Id);
+        response.Append(dial);
+        return RedirectAsync(conversation, response, agent.Id);
+    }
+
+    public Task ReturnToQueueAsync(Conversation conversation, int level, CancellationToken ct)
+    {
+        var texts = VoiceTexts.For(options.Value.Language);
+        var response = StopTranscription(new VoiceResponse());
+        response.Say(texts.PassedOn(level), language: texts.SayLanguage);
+        VoiceEndpoints.AppendEnqueue(response, options.Value);
+        return RedirectAsync(conversation, response, null);
+    }
+
+    public Task HoldAsync(Conversation conversation, CancellationToken ct)
+    {
+        var texts = VoiceTexts.For(options.Value.Language);
+        var response = StopTranscription(new VoiceResponse());
+        response.Say(texts.OnHold, language: texts.SayLanguage);
+        response.Redirect(new Uri(options.Value.PublicUrl(VoiceEndpoints.WebhookPath + "/hold")), Twilio.Http.HttpMethod.Post);
+        return RedirectAsync(conversation, response, null);
+    }
+
+    public async Task HangUpAsync(Conversation conversation, CancellationToken ct)
     {
         if (!options.Value.IsEnabled || VoiceCalls.CallSidOf(conversation) is not { } callSid)
         {
             return;
         }
 
-        var dial = new Dial(callerId: options.Value.CallerId);
-        dial.Client(agent.Id);
-        var twiml = new VoiceResponse().Append(dial).ToString(System.Xml.Linq.SaveOptions.DisableFormatting);
         try
         {
-            await CallResource.UpdateAsync(pathSid: callSid, twiml: new Twiml(twiml), client: services.GetRequiredService<ITwilioRestClient>());
+            await CallResource.UpdateAsync(pathSid: callSid, status: CallResource.UpdateStatusEnum.Completed, client: Client);
         }
         catch (Exception e) when (e is TwilioException or HttpRequestException)
         {
-            // The assignment stands: the agent sees the conversation and can call back.
-            LogBridgeFailed(logger, e, callSid, agent.Id);
+            LogUpdateFailed(logger, e, callSid);
+            throw Infrastructure.Validation.HubErrors.Create(Infrastructure.Validation.HubErrors.Conflict, "Twilio did not end the call: " + e.Message);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not connect call {CallSid} to agent {AgentId}")]
-    private static partial void LogBridgeFailed(ILogger logger, Exception e, string callSid, string agentId);
+    private ITwilioRestClient Client => services.GetRequiredService<ITwilioRestClient>();
+
+    private static VoiceResponse StopTranscription(VoiceResponse response)
+    {
+        var stop = new Stop();
+        stop.Transcription(name: TranscriptionName);
+        return response.Append(stop);
+    }
+
+    private async Task RedirectAsync(Conversation conversation, VoiceResponse response, string? agentId)
+    {
+        if (!options.Value.IsEnabled || VoiceCalls.CallSidOf(conversation) is not { } callSid)
+        {
+            return; // a voicemail or callback task: nobody is on the line
+        }
+
+        var twiml = response.ToString(System.Xml.Linq.SaveOptions.DisableFormatting);
+        try
+        {
+            await CallResource.UpdateAsync(pathSid: callSid, twiml: new Twiml(twiml), client: Client);
+        }
+        catch (Exception e) when (e is TwilioException or HttpRequestException)
+        {
+            // The routing decision stands: the agent sees the conversation and can call back.
+            LogUpdateFailed(logger, e, callSid);
+            if (agentId is not null)
+            {
+                LogBridgeFailed(logger, callSid, agentId);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Twilio did not take the update of call {CallSid}")]
+    private static partial void LogUpdateFailed(ILogger logger, Exception e, string callSid);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallSid} is not connected to agent {AgentId}; the agent can call back")]
+    private static partial void LogBridgeFailed(ILogger logger, string callSid, string agentId);
 }

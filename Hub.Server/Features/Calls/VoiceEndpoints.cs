@@ -1,15 +1,23 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using SupportHub.Server.Features.Chat;
+using SupportHub.Server.Features.Routing;
 using SupportHub.Server.Infrastructure.Auth;
+using SupportHub.Server.Infrastructure.Validation;
 using Twilio.Jwt.AccessToken;
 using Twilio.TwiML;
 using Gather = Twilio.TwiML.Voice.Gather;
-using Say = Twilio.TwiML.Voice.Say;
+using Leave = Twilio.TwiML.Voice.Leave;
 
 namespace SupportHub.Server.Features.Calls;
 
-/// <summary>Twilio's voice webhooks (form-encoded, signed) and the console's Voice SDK token.</summary>
+/// <summary>
+/// Twilio's voice webhooks (form-encoded, signed, validated) and the console's Voice SDK token. The
+/// caller's path: incoming (menu) → menu (topic, or * for a ticket number) → Enqueue with wait
+/// (position, estimate, any key to leave) → an agent accepts (TwilioVoiceBridge). Nobody there, or a
+/// key pressed while waiting: voicemail or callback, which become a task of the ticket.
+/// </summary>
 public static class VoiceEndpoints
 {
     public const string WebhookPath = "/twilio/voice";
@@ -29,72 +37,268 @@ public static class VoiceEndpoints
             VoiceLog.VoiceOff(logger);
         }
 
-        var hooks = app.MapGroup(WebhookPath).AddEndpointFilter<TwilioSignatureFilter>().ExcludeFromDescription();
+        var hooks = app.MapGroup(WebhookPath).AddEndpointFilter<TwilioSignatureFilter>().WithValidation().ExcludeFromDescription();
         hooks.MapPost("/incoming", Incoming);
         hooks.MapPost("/menu", MenuAsync);
+        hooks.MapPost("/ticket", TicketAsync);
         hooks.MapPost("/wait", WaitAsync);
+        hooks.MapPost("/leave-queue", LeaveQueueAsync);
+        hooks.MapPost("/queue-result", QueueResultAsync);
+        hooks.MapPost("/message-menu", MessageMenuAsync);
+        hooks.MapPost("/message", MessageAsync);
+        hooks.MapPost("/voicemail", VoicemailAsync);
+        hooks.MapPost("/voicemail-transcription", VoicemailTranscriptionAsync);
+        hooks.MapPost("/transcription", TranscriptionAsync);
+        hooks.MapPost("/recording", RecordingAsync);
+        hooks.MapPost("/hold", Hold);
         hooks.MapPost("/status", StatusAsync);
         app.MapGet("/api/voice/token", Token).RequireAuthorization(HubPolicies.Staff);
         return app;
     }
 
-    private static ContentHttpResult Incoming(IOptions<TwilioOptions> options) => Twiml(Menu(options.Value, retry: false));
+    /// <summary>Queues the caller in Twilio's queue; the wait URL keeps them informed, the action URL hears when they leave it.</summary>
+    internal static void AppendEnqueue(VoiceResponse response, TwilioOptions options) =>
+        response.Enqueue(
+            QueueName,
+            action: new Uri(options.PublicUrl(WebhookPath + "/queue-result")),
+            method: Twilio.Http.HttpMethod.Post,
+            waitUrl: new Uri(options.PublicUrl(WebhookPath + "/wait")),
+            waitUrlMethod: Twilio.Http.HttpMethod.Post);
 
-    private static async Task<IResult> MenuAsync(HttpRequest request, VoiceCalls calls, IOptions<TwilioOptions> options, CancellationToken ct)
+    private static ContentHttpResult Incoming(VoiceWebhook hook, IOptions<TwilioOptions> options) => Twiml(Menu(options.Value, retry: false));
+
+    private static async Task<IResult> MenuAsync(VoiceWebhook hook, VoiceCalls calls, RoutingQueue queue, IOptions<TwilioOptions> options, CancellationToken ct)
     {
-        var form = await request.ReadFormAsync(ct);
-        var callSid = form["CallSid"].ToString();
-        if (string.IsNullOrWhiteSpace(callSid))
+        var twilio = options.Value;
+        var texts = VoiceTexts.For(twilio.Language);
+        if (hook.Digits?.Trim() == "*")
         {
-            return TypedResults.Problem("CallSid is required.", statusCode: StatusCodes.Status400BadRequest);
+            return Twiml(TicketPrompt(twilio, null));
         }
 
-        var texts = VoiceTexts.For(options.Value.Language);
-        var topic = TopicOf(form["Digits"].ToString(), form["SpeechResult"].ToString());
-        if (topic is null)
+        var topic = TopicOf(hook.Digits, hook.SpeechResult);
+        return topic is null
+            ? Twiml(Menu(twilio, retry: true))
+            : await StartAsync(hook, calls, queue, twilio, topic, null, texts.PleaseHold, ct);
+    }
+
+    private static async Task<IResult> TicketAsync(VoiceWebhook hook, VoiceCalls calls, RoutingQueue queue, IOptions<TwilioOptions> options, CancellationToken ct)
+    {
+        var twilio = options.Value;
+        var texts = VoiceTexts.For(twilio.Language);
+        var digits = hook.Digits?.Trim('#', ' ') ?? "";
+        if (digits.Length == 0)
         {
-            return Twiml(Menu(options.Value, retry: true));
+            return Twiml(Menu(twilio, retry: true));
         }
 
-        await calls.StartAsync(callSid, form["From"].ToString(), topic, ct);
+        var ticket = await calls.FindOpenTicketAsync(digits, ct);
+        return ticket is null
+            ? Twiml(TicketPrompt(twilio, texts.TicketUnknown(VoiceTexts.Digits(long.TryParse(digits, out var n) ? n : 0))))
+            : await StartAsync(hook, calls, queue, twilio, null, ticket, texts.TicketFound(VoiceTexts.Digits(ticket.Number)), ct);
+    }
+
+    /// <summary>The call becomes a conversation; it waits in the queue, or, with nobody to answer, is offered voicemail or a callback.</summary>
+    private static async Task<IResult> StartAsync(
+        VoiceWebhook hook, VoiceCalls calls, RoutingQueue queue, TwilioOptions twilio, string? topic, Tickets.Ticket? ticket, string greeting, CancellationToken ct)
+    {
+        var texts = VoiceTexts.For(twilio.Language);
+        var availability = await queue.AvailabilityAsync();
+        var call = await calls.StartAsync(hook.CallSid, hook.From, topic, ticket, queueNow: availability.CanAnswer, ct);
         var response = new VoiceResponse();
-        response.Say(texts.PleaseHold, language: texts.SayLanguage);
-        response.Enqueue(QueueName, waitUrl: new Uri(options.Value.PublicUrl(WebhookPath + "/wait")), waitUrlMethod: Twilio.Http.HttpMethod.Post);
+        if (!availability.CanAnswer && call.Status == ConversationStatus.Waiting)
+        {
+            response.Say(availability.Reason == RoutingAvailability.OutsideHours ? texts.OutsideHours : texts.NobodyAvailable, language: texts.SayLanguage);
+            return Twiml(MessageMenu(twilio, response));
+        }
+
+        response.Say(greeting, language: texts.SayLanguage);
+        AppendEnqueue(response, twilio);
         return Twiml(response);
     }
 
-    private static async Task<IResult> WaitAsync(HttpRequest request, VoiceCalls calls, IOptions<TwilioOptions> options, CancellationToken ct)
+    private static async Task<IResult> WaitAsync(VoiceWebhook hook, VoiceCalls calls, IOptions<TwilioOptions> options)
     {
-        var form = await request.ReadFormAsync(ct);
-        var texts = VoiceTexts.For(options.Value.Language);
-        var position = await calls.PositionAsync(form["CallSid"].ToString());
+        var twilio = options.Value;
+        var texts = VoiceTexts.For(twilio.Language);
+        var place = await calls.PositionAsync(hook.CallSid);
         var response = new VoiceResponse();
-        response.Say(position is { } p ? texts.Position(p) : texts.Connecting, language: texts.SayLanguage);
-        if (!string.IsNullOrWhiteSpace(options.Value.HoldMusicUrl))
+        response.Say(
+            place is { } p ? texts.Position(p.Position) + (p.EstimatedMinutes is { } m ? " " + texts.EstimatedWait(m) : "") : texts.Connecting,
+            language: texts.SayLanguage);
+        var gather = new Gather(
+            input: [Gather.InputEnum.Dtmf], numDigits: 1, timeout: 1, action: new Uri(twilio.PublicUrl(WebhookPath + "/leave-queue")), method: Twilio.Http.HttpMethod.Post);
+        gather.Say(texts.LeaveQueueHint, language: texts.SayLanguage);
+        if (!string.IsNullOrWhiteSpace(twilio.HoldMusicUrl))
         {
-            response.Play(new Uri(options.Value.HoldMusicUrl));
+            gather.Play(new Uri(twilio.HoldMusicUrl));
         }
         else
         {
-            response.Pause(length: 10);
+            gather.Pause(length: 10);
         }
 
+        response.Append(gather);
         return Twiml(response);
     }
 
-    private static async Task<IResult> StatusAsync(HttpRequest request, VoiceCalls calls, CancellationToken ct)
+    /// <summary>A key pressed while waiting: the call leaves the router's queue and Twilio's (Enqueue's action then offers the choices).</summary>
+    private static async Task<IResult> LeaveQueueAsync(VoiceWebhook hook, VoiceCalls calls, CancellationToken ct)
     {
-        var form = await request.ReadFormAsync(ct);
-        var callSid = form["CallSid"].ToString();
-        if (await calls.FindAsync(callSid, ct) is not { } conversation)
+        if (await calls.FindAsync(hook.CallSid, ct) is not { } call)
         {
-            return TypedResults.Problem($"No call '{callSid}' is known here.", statusCode: StatusCodes.Status404NotFound);
+            return UnknownCall(hook.CallSid);
         }
 
-        var status = form["CallStatus"].ToString();
-        if (VoiceCalls.IsFinal(status))
+        if (call.Status == ConversationStatus.Waiting)
         {
-            await calls.EndAsync(conversation, status, ct);
+            await calls.LeaveQueueAsync(call);
+        }
+
+        return Twiml(new VoiceResponse().Append(new Leave()));
+    }
+
+    private static async Task<IResult> QueueResultAsync(VoiceWebhook hook, VoiceCalls calls, IOptions<TwilioOptions> options, CancellationToken ct)
+    {
+        if (await calls.FindAsync(hook.CallSid, ct) is not { } call)
+        {
+            return UnknownCall(hook.CallSid);
+        }
+
+        return hook.QueueResult == "leave" && call.Status == ConversationStatus.Waiting
+            ? Twiml(MessageMenu(options.Value, new VoiceResponse()))
+            : Twiml(new VoiceResponse()); // bridged, hung up or redirected: the status callback has the rest
+    }
+
+    private static async Task<IResult> MessageMenuAsync(VoiceWebhook hook, VoiceCalls calls, IOptions<TwilioOptions> options, CancellationToken ct) =>
+        await calls.FindAsync(hook.CallSid, ct) is null ? UnknownCall(hook.CallSid) : Twiml(MessageMenu(options.Value, new VoiceResponse()));
+
+    /// <summary>1: voicemail (recorded, transcribed); 2: a callback to the caller's number. Both become a task of the ticket.</summary>
+    private static async Task<IResult> MessageAsync(VoiceWebhook hook, VoiceCalls calls, IOptions<TwilioOptions> options, CancellationToken ct)
+    {
+        var twilio = options.Value;
+        var texts = VoiceTexts.For(twilio.Language);
+        if (await calls.FindAsync(hook.CallSid, ct) is not { } call)
+        {
+            return UnknownCall(hook.CallSid);
+        }
+
+        var response = new VoiceResponse();
+        switch (hook.Digits?.Trim())
+        {
+            case "1":
+                response.Say(texts.RecordPrompt, language: texts.SayLanguage);
+                response.Record(
+                    action: new Uri(twilio.PublicUrl(WebhookPath + "/voicemail")),
+                    method: Twilio.Http.HttpMethod.Post,
+                    maxLength: twilio.VoicemailMaxSeconds,
+                    finishOnKey: "#",
+                    playBeep: true,
+                    transcribe: true,
+                    transcribeCallback: new Uri(twilio.PublicUrl(WebhookPath + "/voicemail-transcription")));
+                return Twiml(response);
+            case "2":
+                var followUp = await calls.FollowUpAsync(call, $"Callback requested: please call {hook.From} back.", ct);
+                response.Say(texts.CallbackSaved(VoiceTexts.Digits(followUp.TicketNumber)), language: texts.SayLanguage);
+                response.Hangup();
+                return Twiml(response);
+            default:
+                return Twiml(MessageMenu(twilio, response));
+        }
+    }
+
+    private static async Task<IResult> VoicemailAsync(VoiceWebhook hook, VoiceCalls calls, IOptions<TwilioOptions> options, CancellationToken ct)
+    {
+        var texts = VoiceTexts.For(options.Value.Language);
+        if (await calls.FindAsync(hook.CallSid, ct) is not { } call)
+        {
+            return UnknownCall(hook.CallSid);
+        }
+
+        var seconds = VoiceWebhook.Seconds(hook.RecordingDuration) ?? 0;
+        var request = string.IsNullOrEmpty(hook.RecordingUrl) || seconds <= 0
+            ? $"The voicemail was empty: please call {hook.From} back."
+            : $"Voicemail from {hook.From} ({seconds} s): {hook.RecordingUrl}";
+        var followUp = await calls.FollowUpAsync(call, request, ct);
+        var response = new VoiceResponse();
+        response.Say(texts.VoicemailSaved(VoiceTexts.Digits(followUp.TicketNumber)), language: texts.SayLanguage);
+        response.Hangup();
+        return Twiml(response);
+    }
+
+    private static async Task<IResult> VoicemailTranscriptionAsync(VoiceWebhook hook, VoiceCalls calls, CancellationToken ct)
+    {
+        if (await calls.FindFollowUpAsync(hook.CallSid, ct) is not { } followUp)
+        {
+            return UnknownCall(hook.CallSid);
+        }
+
+        if (hook.TranscriptionStatus == "completed" && !string.IsNullOrWhiteSpace(hook.TranscriptionText))
+        {
+            await calls.AppendTranscriptAsync(followUp, caller: true, $"vm-{hook.TranscriptionSid ?? hook.RecordingSid}", hook.TranscriptionText.Trim(), ct);
+        }
+        else
+        {
+            await calls.NoteAsync(followUp, "The voicemail could not be transcribed; listen to the recording.", ct);
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> TranscriptionAsync(VoiceWebhook hook, VoiceCalls calls, VoiceTranscripts transcripts, CancellationToken ct)
+    {
+        if (await calls.FindAsync(hook.CallSid, ct) is not { } call)
+        {
+            return UnknownCall(hook.CallSid);
+        }
+
+        await transcripts.ReceiveAsync(call, hook, ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> RecordingAsync(VoiceWebhook hook, VoiceCalls calls, CancellationToken ct)
+    {
+        if (await calls.FindAsync(hook.CallSid, ct) is not { } call)
+        {
+            return UnknownCall(hook.CallSid);
+        }
+
+        if (hook.RecordingStatus == "completed" && !string.IsNullOrEmpty(hook.RecordingUrl))
+        {
+            await calls.NoteAsync(call, $"Recording of the call ({VoiceWebhook.Seconds(hook.RecordingDuration) ?? 0} s): {hook.RecordingUrl}", ct);
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Hold music (or a pause) for a caller on hold, again and again until the agent takes them back.</summary>
+    private static ContentHttpResult Hold(VoiceWebhook hook, IOptions<TwilioOptions> options)
+    {
+        var twilio = options.Value;
+        var response = new VoiceResponse();
+        if (!string.IsNullOrWhiteSpace(twilio.HoldMusicUrl))
+        {
+            response.Play(new Uri(twilio.HoldMusicUrl));
+        }
+        else
+        {
+            response.Pause(length: 20);
+        }
+
+        response.Redirect(new Uri(twilio.PublicUrl(WebhookPath + "/hold")), Twilio.Http.HttpMethod.Post);
+        return Twiml(response);
+    }
+
+    private static async Task<IResult> StatusAsync(VoiceWebhook hook, VoiceCalls calls, CancellationToken ct)
+    {
+        if (await calls.FindAsync(hook.CallSid, ct) is not { } conversation)
+        {
+            return UnknownCall(hook.CallSid);
+        }
+
+        if (VoiceCalls.IsFinal(hook.CallStatus))
+        {
+            await calls.EndAsync(conversation, hook.CallStatus, ct);
         }
 
         return TypedResults.NoContent();
@@ -133,6 +337,9 @@ public static class VoiceEndpoints
         };
     }
 
+    private static ProblemHttpResult UnknownCall(string callSid) =>
+        TypedResults.Problem($"No call '{callSid}' is known here.", statusCode: StatusCodes.Status404NotFound);
+
     private static VoiceResponse Menu(TwilioOptions options, bool retry)
     {
         var texts = VoiceTexts.For(options.Language);
@@ -150,6 +357,33 @@ public static class VoiceEndpoints
         return response;
     }
 
+    private static VoiceResponse TicketPrompt(TwilioOptions options, string? sorry)
+    {
+        var texts = VoiceTexts.For(options.Language);
+        var response = new VoiceResponse();
+        var gather = new Gather(
+            input: [Gather.InputEnum.Dtmf],
+            finishOnKey: "#",
+            timeout: 8,
+            action: new Uri(options.PublicUrl(WebhookPath + "/ticket")),
+            method: Twilio.Http.HttpMethod.Post);
+        gather.Say((sorry is null ? "" : sorry + " ") + texts.TicketPrompt, language: texts.SayLanguage);
+        response.Append(gather);
+        response.Redirect(new Uri(options.PublicUrl(WebhookPath + "/incoming")), Twilio.Http.HttpMethod.Post);
+        return response;
+    }
+
+    private static VoiceResponse MessageMenu(TwilioOptions options, VoiceResponse response)
+    {
+        var texts = VoiceTexts.For(options.Language);
+        var gather = new Gather(
+            input: [Gather.InputEnum.Dtmf], numDigits: 1, action: new Uri(options.PublicUrl(WebhookPath + "/message")), method: Twilio.Http.HttpMethod.Post);
+        gather.Say(texts.MessageMenu, language: texts.SayLanguage);
+        response.Append(gather);
+        response.Redirect(new Uri(options.PublicUrl(WebhookPath + "/message-menu")), Twilio.Http.HttpMethod.Post);
+        return response;
+    }
+
     private static ContentHttpResult Twiml(VoiceResponse response) => TypedResults.Content(response.ToString(), "application/xml");
 
     public sealed record VoiceTokenDto(string Identity, string Token);
@@ -162,35 +396,4 @@ internal static partial class VoiceLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Voice calls are off: Hub:Twilio:AuthToken or Hub:Twilio:PublicBaseUrl is empty")]
     public static partial void VoiceOff(ILogger logger);
-}
-
-/// <summary>What the phone menu says, in English or German.</summary>
-internal sealed record VoiceTexts(
-    Say.LanguageEnum SayLanguage, Gather.LanguageEnum GatherLanguage, string Hints, string Welcome, string Sorry, string Menu, string PleaseHold, string Connecting,
-    Func<int, string> Position)
-{
-    private static readonly VoiceTexts English = new(
-        Say.LanguageEnum.EnUs,
-        Gather.LanguageEnum.EnUs,
-        "billing, technical",
-        "Welcome to support.",
-        "Sorry, I did not get that.",
-        "For billing, press 1 or say billing. For technical questions, press 2 or say technical.",
-        "Thank you. Please hold, we connect you with the next free agent.",
-        "Connecting you now.",
-        p => p == 1 ? "You are next in line." : $"You are number {p} in line.");
-
-    private static readonly VoiceTexts German = new(
-        Say.LanguageEnum.DeDe,
-        Gather.LanguageEnum.DeDe,
-        "Rechnung, Technik",
-        "Willkommen beim Support.",
-        "Entschuldigung, das habe ich nicht verstanden.",
-        "Für Fragen zur Rechnung drücken Sie die 1 oder sagen Sie Rechnung. Für technische Fragen drücken Sie die 2 oder sagen Sie Technik.",
-        "Danke. Bitte bleiben Sie dran, wir verbinden Sie mit dem nächsten freien Mitarbeiter.",
-        "Sie werden jetzt verbunden.",
-        p => p == 1 ? "Sie sind als Nächstes an der Reihe." : $"Sie sind an Position {p} in der Warteschlange.");
-
-    public static VoiceTexts For(string? language) =>
-        language is not null && language.StartsWith("de", StringComparison.OrdinalIgnoreCase) ? German : English;
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using SupportHub.Server.Features.Agents;
+using SupportHub.Server.Features.Calls;
 using SupportHub.Server.Features.Routing;
 using SupportHub.Server.Infrastructure.Auth;
 using SupportHub.Server.Infrastructure.Validation;
@@ -12,14 +13,15 @@ namespace SupportHub.Server.Features.Chat;
 /// assigned agent (or a supervisor) writes to the customer. Private notes stay among staff.
 /// </summary>
 [Authorize(Policy = HubPolicies.Staff)]
-public sealed class AgentHub(
+public sealed partial class AgentHub(
     ChatService chat,
     HandoffService handoff,
     PresenceService presence,
     RoutingQueue queue,
     ConversationLookup lookup,
     IConversationStore store,
-    IAgentStore agents) : Hub<IAgentClient>
+    IAgentStore agents,
+    IVoiceBridge voice) : Hub<IAgentClient>
 {
     public override async Task OnConnectedAsync()
     {

@@ -66,7 +66,7 @@ public sealed class ChatService(
     public async Task<SendMessageResult> SendAsync(
         Conversation conversation, Sender sender, string? clientMessageId, MessageKind kind, string text, CancellationToken ct)
     {
-        if (!conversation.IsOpen && kind != MessageKind.PrivateNote)
+        if (!conversation.IsOpen && kind is not (MessageKind.PrivateNote or MessageKind.Transcript))
         {
             // A retry of a message stored before the close is still answered as the duplicate it is.
             if (clientMessageId is not null && await conversations.FindByClientMessageIdAsync(conversation.Id, clientMessageId, ct) is { } stored)

@@ -7,4 +7,7 @@ public enum MessageKind
 
     /// <summary>Seen by agents only, never sent to the customer.</summary>
     PrivateNote,
+
+    /// <summary>What was said on a phone call, transcribed by Twilio; shown to agents in the transcript.</summary>
+    Transcript,
 }

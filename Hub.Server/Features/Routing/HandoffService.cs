@@ -1,4 +1,5 @@
 using SupportHub.Server.Features.Agents;
+using SupportHub.Server.Features.Calls;
 using SupportHub.Server.Features.Chat;
 using SupportHub.Server.Features.Customers;
 using SupportHub.Server.Features.Tickets;
@@ -17,6 +18,7 @@ public sealed class HandoffService(
     ChatService chat,
     ChatNotifier notifier,
     RoutingQueue queue,
+    IVoiceBridge voice,
     TimeProvider time)
 {
     public async Task EscalateAsync(Conversation conversation, Agent agent, EscalateRequest request, CancellationToken ct)
@@ -33,7 +35,7 @@ public sealed class HandoffService(
             {
                 t.Level = request.Level;
                 t.Status = TicketStatus.Escalated;
-                t.LevelHistory.Add(new LevelChange { Level = request.Level, At = now, ByAgentId = agent.Id, Reason = request.Reason });
+                t.LevelHistory.Add(new LevelChange { Level = request.Level, At = now, ByAgentId = agent.Id, Reason = request.Reason, Note = request.HandoffNote });
             },
             ct);
         var moved = await ReloadAsync(conversation.Id, ct);
@@ -42,6 +44,7 @@ public sealed class HandoffService(
         await chat.SendSystemAsync(moved, $"Your conversation was passed to our level {request.Level} support team. Someone will be with you shortly.", ct);
         await queue.RequeueAsync(moved, conversation.AssignedAgentId, explicitLevel: true);
         await AnnounceWaitingAsync(moved, ct);
+        await ReturnCallerToQueueAsync(moved, ct);
     }
 
     public async Task TransferAsync(Conversation conversation, Agent agent, Agent target, string note, CancellationToken ct)
@@ -57,6 +60,7 @@ public sealed class HandoffService(
         await chat.SendSystemAsync(moved, $"{agent.DisplayName} is passing your conversation to {target.DisplayName}.", ct);
         await queue.RequeueAsync(moved, conversation.AssignedAgentId, preferredAgentId: target.Id, explicitLevel: true);
         await AnnounceWaitingAsync(moved, ct);
+        await ReturnCallerToQueueAsync(moved, ct);
     }
 
     /// <summary>A supervisor gives any open conversation to an agent at once, within that agent's capacity.</summary>
@@ -125,6 +129,7 @@ public sealed class HandoffService(
         await chat.SendSystemAsync(moved, "Your agent is no longer available. We are connecting you with someone else.", ct);
         await queue.RequeueAsync(moved, agentId, explicitLevel: moved.Level != 1);
         await AnnounceWaitingAsync(moved, ct);
+        await ReturnCallerToQueueAsync(moved, ct);
     }
 
     /// <summary>Nobody can take the chat: what the customer writes stays on the ticket, answered later.</summary>
@@ -150,6 +155,15 @@ public sealed class HandoffService(
         }
 
         return new LeaveMessageResult(conversation.TicketNumber, sent.Seq);
+    }
+
+    /// <summary>A caller on the line goes back to Twilio's queue until the next agent accepts (a cold transfer).</summary>
+    private async Task ReturnCallerToQueueAsync(Conversation conversation, CancellationToken ct)
+    {
+        if (conversation.Channel == Channel.Voice)
+        {
+            await voice.ReturnToQueueAsync(conversation, conversation.Level, ct);
+        }
     }
 
     private async Task AnnounceWaitingAsync(Conversation conversation, CancellationToken ct)

@@ -10,4 +10,7 @@ public sealed class LevelChange
     public string? ByAgentId { get; set; }
 
     public string? Reason { get; set; }
+
+    /// <summary>The hand-off note the escalating agent left for the next level.</summary>
+    public string? Note { get; set; }
 }

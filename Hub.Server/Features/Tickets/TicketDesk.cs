@@ -29,8 +29,18 @@ public sealed class TicketDesk(ITicketStore tickets, TimeProvider time)
                 ct);
         }
 
-        ticket.ConversationIds.Add(conversationId);
-        ticket.UpdatedAt = now;
+        return await AttachAsync(ticket, conversationId, ct);
+    }
+
+    /// <summary>Adds a conversation to a ticket (a caller who keyed in its number, a voicemail left on it).</summary>
+    public async Task<Ticket> AttachAsync(Ticket ticket, string conversationId, CancellationToken ct)
+    {
+        if (!ticket.ConversationIds.Contains(conversationId))
+        {
+            ticket.ConversationIds.Add(conversationId);
+        }
+
+        ticket.UpdatedAt = time.GetUtcNow();
         await tickets.ReplaceAsync(ticket, ct);
         return ticket;
     }

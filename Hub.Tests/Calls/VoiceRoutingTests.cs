@@ -1,0 +1,195 @@
+using System.Net;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using SupportHub.Server.Features.Calls;
+using SupportHub.Server.Features.Chat;
+using SupportHub.Server.Features.Routing;
+using SupportHub.Server.Features.Tickets;
+using SupportHub.Tests.TestHost;
+
+namespace SupportHub.Tests.Calls;
+
+/// <summary>Where a call goes: a keyed-in ticket, a known caller, an escalation to another level, and the console's call controls.</summary>
+public sealed class VoiceRoutingTests
+{
+    [Fact]
+    public async Task ACallerKeyingInAnOpenTicketsNumber_ReachesThatTicketsLevel_AndItsLastAgentFirst()
+    {
+        await using var api = await FakeTwilioApi.StartAsync();
+        await using var server = HubServer.Start(settings: Voice.Settings(api.BaseAddress));
+        // Eve is idle longest, so without the ticket's stickiness she would get the call.
+        var eve = await server.ConnectAgentAsync((await server.CreateAgentAsync("Eve", [3])).Token);
+        await eve.SetPresenceAsync(PresenceStatus.Available);
+        var doraLogin = await server.CreateAgentAsync("Dora", [3]);
+        var dora = await server.ConnectAgentAsync(doraLogin.Token);
+        await dora.SetPresenceAsync(PresenceStatus.Available);
+        var ticket = await NewTicketAsync(server, "c-chat-customer", level: 3, lastAgentId: doraLogin.Agent.Id);
+        var twilio = Voice.Twilio(server);
+        var callSid = Voice.NewCallSid();
+
+        var prompt = await twilio.TwimlAsync("/twilio/voice/menu", TwilioWebhooks.Call(callSid, Voice.Caller, extra: ("Digits", "*")));
+        Assert.Contains("finishOnKey=\"#\"", prompt, StringComparison.Ordinal);
+        Assert.Contains($"action=\"{Voice.PublicBaseUrl}/twilio/voice/ticket\"", prompt, StringComparison.Ordinal);
+        Assert.Contains("Please enter your ticket number, then press the hash key.", prompt, StringComparison.Ordinal);
+
+        var unknown = await twilio.TwimlAsync("/twilio/voice/ticket", TwilioWebhooks.Call(callSid, Voice.Caller, extra: ("Digits", "987654")));
+        Assert.Contains("Sorry, I found no open ticket with the number 9 8 7 6 5 4.", unknown, StringComparison.Ordinal);
+        Assert.Contains($"action=\"{Voice.PublicBaseUrl}/twilio/voice/ticket\"", unknown, StringComparison.Ordinal);
+        Assert.Null(await server.Service<IConversationStore>().GetAsync(VoiceCalls.ConversationIdOf(callSid)));
+
+        var found = await twilio.TwimlAsync("/twilio/voice/ticket", TwilioWebhooks.Call(callSid, Voice.Caller, extra: ("Digits", ticket.Number + "#")));
+        Assert.Contains($"We connect you with the team working on ticket {VoiceDigits(ticket.Number)}.", found, StringComparison.Ordinal);
+        Assert.Contains(">hub-voice</Enqueue>", found, StringComparison.Ordinal);
+
+        var conversationId = VoiceCalls.ConversationIdOf(callSid);
+        var offer = await dora.Offers.WaitForAsync(o => o.ConversationId == conversationId);
+        Assert.Equal((3, ticket.Number), (offer.Level, offer.TicketNumber));
+        Assert.DoesNotContain(eve.Offers.Snapshot(), o => o.ConversationId == conversationId);
+        var stored = await server.Service<ITicketStore>().GetAsync(ticket.Id);
+        Assert.Contains(conversationId, stored!.ConversationIds);
+        Assert.Equal(ticket.Id, (await server.Service<IConversationStore>().GetAsync(conversationId))!.TicketId);
+    }
+
+    [Fact]
+    public async Task AKnownCallerWithAnOpenTicket_ReachesItsLevel_AndItsLastAgentFirst()
+    {
+        await using var api = await FakeTwilioApi.StartAsync();
+        await using var server = HubServer.Start(settings: Voice.Settings(api.BaseAddress));
+        var gus = await server.ConnectAgentAsync((await server.CreateAgentAsync("Gus", [2])).Token);
+        await gus.SetPresenceAsync(PresenceStatus.Available);
+        var finnLogin = await server.CreateAgentAsync("Finn", [2]);
+        var finn = await server.ConnectAgentAsync(finnLogin.Token);
+        await finn.SetPresenceAsync(PresenceStatus.Available);
+        var ticket = await NewTicketAsync(server, "tel-4917012345678", level: 2, lastAgentId: finnLogin.Agent.Id);
+        var callSid = Voice.NewCallSid();
+
+        await Voice.Twilio(server).TwimlAsync("/twilio/voice/menu", TwilioWebhooks.Call(callSid, Voice.Caller, extra: ("Digits", "1")));
+
+        var offer = await finn.Offers.WaitForAsync(o => o.ConversationId == VoiceCalls.ConversationIdOf(callSid));
+        Assert.Equal((2, ticket.Number), (offer.Level, offer.TicketNumber));
+        Assert.Empty(gus.Offers.Snapshot());
+    }
+
+    [Fact]
+    public async Task ACallEscalatedFromFirstToThirdLevel_GoesBackToTheQueue_ReachesAThirdLevelAgent_WithTheNoteOnTheTicket()
+    {
+        await using var api = await FakeTwilioApi.StartAsync();
+        await using var server = HubServer.Start(settings: Voice.Settings(api.BaseAddress));
+        var adaLogin = await server.CreateAgentAsync("Ada", [1]);
+        var ada = await server.ConnectAgentAsync(adaLogin.Token);
+        await ada.SetPresenceAsync(PresenceStatus.Available);
+        var zedLogin = await server.CreateAgentAsync("Zed", [3]);
+        var zed = await server.ConnectAgentAsync(zedLogin.Token);
+        await zed.SetPresenceAsync(PresenceStatus.Available);
+        var callSid = Voice.NewCallSid();
+        var conversationId = VoiceCalls.ConversationIdOf(callSid);
+        await Voice.Twilio(server).TwimlAsync("/twilio/voice/menu", TwilioWebhooks.Call(callSid, Voice.Caller, extra: ("Digits", "1")));
+        await ada.Offers.WaitForAsync(o => o.ConversationId == conversationId);
+        await ada.AcceptAsync(conversationId);
+        await api.WaitForTwimlAsync(callSid, $"<Client>{adaLogin.Agent.Id}</Client>");
+
+        const string note = "Export crashes on invoices over 10,000 lines; stack trace in ticket.";
+        await ada.EscalateAsync(conversationId, 3, "needs an engineer", note);
+
+        var requeue = await api.WaitForTwimlAsync(callSid, "<Enqueue");
+        Assert.StartsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?><Response><Stop><Transcription name=\"hub-transcript\"></Transcription></Stop>", requeue, StringComparison.Ordinal);
+        Assert.Contains("We are passing your call to our level 3 support team. Please hold.", requeue, StringComparison.Ordinal);
+        Assert.Contains(">hub-voice</Enqueue>", requeue, StringComparison.Ordinal);
+        Assert.Equal(0, (await ada.PresenceAsync()).VoiceLoad);
+
+        var offer = await zed.Offers.WaitForAsync(o => o.ConversationId == conversationId);
+        Assert.Equal(3, offer.Level);
+        var accepted = await zed.AcceptAsync(conversationId);
+        await api.WaitForTwimlAsync(callSid, $"<Dial><Client>{zedLogin.Agent.Id}</Client></Dial>");
+        Assert.Contains(accepted.Messages, m => m.Kind == MessageKind.PrivateNote && m.Text.Contains(note, StringComparison.Ordinal));
+
+        var ticket = await server.Service<ITicketStore>().GetByNumberAsync(accepted.Conversation.TicketNumber);
+        Assert.Equal((3, TicketStatus.Escalated), (ticket!.Level, ticket.Status));
+        var change = ticket.LevelHistory[^1];
+        Assert.Equal((3, adaLogin.Agent.Id, "needs an engineer", note), (change.Level, change.ByAgentId, change.Reason, change.Note));
+    }
+
+    [Fact]
+    public async Task TheAgentPutsTheCallerOnHold_TakesThemBack_AndHangsUp_ThroughTwiliosApi()
+    {
+        await using var api = await FakeTwilioApi.StartAsync();
+        await using var server = HubServer.Start(settings: Voice.Settings(api.BaseAddress));
+        var adaLogin = await server.CreateAgentAsync("Ada", [1]);
+        var ada = await server.ConnectAgentAsync(adaLogin.Token);
+        await ada.SetPresenceAsync(PresenceStatus.Available);
+        var bob = await server.ConnectAgentAsync((await server.CreateAgentAsync("Bob", [1])).Token);
+        var twilio = Voice.Twilio(server);
+        var callSid = Voice.NewCallSid();
+        var conversationId = VoiceCalls.ConversationIdOf(callSid);
+        await twilio.TwimlAsync("/twilio/voice/menu", TwilioWebhooks.Call(callSid, Voice.Caller, extra: ("Digits", "1")));
+        await ada.Offers.WaitForAsync(o => o.ConversationId == conversationId);
+        await ada.AcceptAsync(conversationId);
+        await api.WaitForTwimlAsync(callSid, "<Dial>");
+
+        await ada.Connection.InvokeAsync(nameof(AgentHub.HoldCall), new HoldCallRequest(conversationId, OnHold: true));
+        var hold = await api.WaitForTwimlAsync(callSid, "Please hold the line.");
+        Assert.Contains($"<Redirect method=\"POST\">{Voice.PublicBaseUrl}/twilio/voice/hold</Redirect>", hold, StringComparison.Ordinal);
+        var music = await twilio.TwimlAsync("/twilio/voice/hold", TwilioWebhooks.Call(callSid, Voice.Caller));
+        Assert.Contains("<Pause length=\"20\"", music, StringComparison.Ordinal);
+        Assert.Contains($"{Voice.PublicBaseUrl}/twilio/voice/hold</Redirect>", music, StringComparison.Ordinal);
+        await ada.Messages.WaitForAsync(m => m.Text == "The caller is on hold.");
+
+        await ada.Connection.InvokeAsync(nameof(AgentHub.HoldCall), new HoldCallRequest(conversationId, OnHold: false));
+        await ada.Messages.WaitForAsync(m => m.Text == "The caller is back with Ada.");
+        Assert.Equal(2, api.Requests.Count(r => r.Form.TryGetValue("Twiml", out var t) && t.Contains($"<Client>{adaLogin.Agent.Id}</Client>", StringComparison.Ordinal)));
+
+        var notHers = await Assert.ThrowsAsync<HubException>(() => bob.Connection.InvokeAsync(nameof(AgentHub.HangUpCall), new ConversationRequest(conversationId)));
+        Assert.StartsWith("forbidden: ", HubError.Of(notHers), StringComparison.Ordinal);
+        await ada.Connection.InvokeAsync(nameof(AgentHub.HangUpCall), new ConversationRequest(conversationId));
+        var hangUp = await api.WaitForRequestAsync(r => r.Form.TryGetValue("Status", out var status) && status == "completed");
+        Assert.EndsWith($"/Calls/{callSid}.json", hangUp.Path, StringComparison.Ordinal);
+
+        // Twilio then reports the end of the call; only that ends the conversation.
+        Assert.Equal(ConversationStatus.Active, (await server.Service<IConversationStore>().GetAsync(conversationId))!.Status);
+        await twilio.CallbackAsync("/twilio/voice/status", TwilioWebhooks.Call(callSid, Voice.Caller, "completed"));
+        Assert.Equal(ConversationStatus.Ended, (await server.Service<IConversationStore>().GetAsync(conversationId))!.Status);
+        Assert.Equal(0, (await ada.PresenceAsync()).VoiceLoad);
+        var ended = await Assert.ThrowsAsync<HubException>(() => ada.Connection.InvokeAsync(nameof(AgentHub.HoldCall), new HoldCallRequest(conversationId, true)));
+        Assert.StartsWith("conversation_closed: ", HubError.Of(ended), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CallControlsOnAChat_OrAnUnknownConversation_AreRefused()
+    {
+        await using var api = await FakeTwilioApi.StartAsync();
+        await using var server = HubServer.Start(settings: Voice.Settings(api.BaseAddress));
+        var adaLogin = await server.CreateAgentAsync("Ada", [1]);
+        var ada = await server.ConnectAgentAsync(adaLogin.Token);
+        await ada.SetPresenceAsync(PresenceStatus.Available);
+        var customer = await server.ConnectCustomerAsync((await server.CreateVisitorAsync()).Token);
+        var chat = await customer.StartAsync("Hello");
+        await ada.Offers.WaitForAsync(o => o.ConversationId == chat.ConversationId);
+        await ada.AcceptAsync(chat.ConversationId);
+
+        var onChat = await Assert.ThrowsAsync<HubException>(() => ada.Connection.InvokeAsync(nameof(AgentHub.HoldCall), new HoldCallRequest(chat.ConversationId, true)));
+        var unknown = await Assert.ThrowsAsync<HubException>(() => ada.Connection.InvokeAsync(nameof(AgentHub.HangUpCall), new ConversationRequest("voice-CA0000")));
+
+        Assert.Equal($"validation_failed: Conversation '{chat.ConversationId}' is not a phone call.", HubError.Of(onChat));
+        Assert.StartsWith("not_found: ", HubError.Of(unknown), StringComparison.Ordinal);
+        Assert.Empty(api.Requests);
+    }
+
+    private static string VoiceDigits(long number) => string.Join(' ', number.ToString(System.Globalization.CultureInfo.InvariantCulture).ToCharArray());
+
+    private static async Task<Ticket> NewTicketAsync(HubServer server, string customerId, int level, string lastAgentId)
+    {
+        var now = DateTimeOffset.UtcNow;
+        return await server.Service<ITicketStore>().CreateAsync(new Ticket
+        {
+            Id = "t-" + Guid.NewGuid().ToString("N"),
+            CustomerId = customerId,
+            Subject = "billing",
+            Status = TicketStatus.Escalated,
+            Level = level,
+            LevelHistory = [new LevelChange { Level = 1, At = now, Reason = "opened" }, new LevelChange { Level = level, At = now, Reason = "escalated" }],
+            LastAgentId = lastAgentId,
+            CreatedAt = now,
+            UpdatedAt = now,
+        });
+    }
+}

@@ -384,7 +384,7 @@ public static class VoiceEndpoints
         return response;
     }
 
-    private static ContentHttpResult Twiml(VoiceResponse response) => TypedResults.Content(response.ToString(), "application/xml");
+    private static ContentHttpResult Twiml(VoiceResponse response) => TypedResults.Content(response.ToString(System.Xml.Linq.SaveOptions.DisableFormatting), "application/xml");
 
     public sealed record VoiceTokenDto(string Identity, string Token);
 }

@@ -101,7 +101,7 @@ internal sealed class VoiceWebhookValidator : AbstractValidator<VoiceWebhook>
             .Matches(CallSidPattern).WithMessage("CallSid must be CA followed by 32 hex digits.");
         RuleFor(w => w.From).MaximumLength(64);
         RuleFor(w => w.CallStatus).MaximumLength(32);
-        RuleFor(w => w.Digits).Matches("^[0-9*#]*$").MaximumLength(32).When(w => w.Digits is not null)
+        RuleFor(w => w.Digits).Matches("^[0-9*#]{0,32}$").When(w => w.Digits is not null)
             .WithMessage("Digits may hold only 0-9, * and #, at most 32.");
         RuleFor(w => w.SpeechResult).MaximumLength(1000);
         RuleFor(w => w.QueueResult).MaximumLength(32);

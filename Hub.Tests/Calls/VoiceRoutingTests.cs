@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using SupportHub.Server.Features.Calls;
@@ -154,6 +155,32 @@ public sealed class VoiceRoutingTests
     }
 
     [Fact]
+    public async Task AnAgentWithAPhoneNumberInTheProfile_IsRungOnThatPhone_AndABadNumberIsRefused()
+    {
+        await using var api = await FakeTwilioApi.StartAsync();
+        await using var server = HubServer.Start(settings: Voice.Settings(api.BaseAddress));
+        var adaLogin = await server.CreateAgentAsync("Ada", [1]);
+        var ada = await server.ConnectAgentAsync(adaLogin.Token);
+        await ada.SetPresenceAsync(PresenceStatus.Available);
+
+        using var bad = await PutPhoneAsync(server, adaLogin.Token, "030 123456");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("PhoneNumber must be in international form (E.164)", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var good = await PutPhoneAsync(server, adaLogin.Token, "+4930999888");
+        Assert.Equal(HttpStatusCode.OK, good.StatusCode);
+        Assert.Contains("\"phoneNumber\":\"+4930999888\"", await good.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var callSid = Voice.NewCallSid();
+        await Voice.Twilio(server).TwimlAsync("/twilio/voice/menu", TwilioWebhooks.Call(callSid, Voice.Caller, extra: ("Digits", "1")));
+        await ada.Offers.WaitForAsync(o => o.ConversationId == VoiceCalls.ConversationIdOf(callSid));
+        await ada.AcceptAsync(VoiceCalls.ConversationIdOf(callSid));
+
+        var twiml = await api.WaitForTwimlAsync(callSid, "<Dial>");
+        Assert.Contains("<Dial><Number>+4930999888</Number></Dial>", twiml, StringComparison.Ordinal);
+        Assert.DoesNotContain("<Client>", twiml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CallControlsOnAChat_OrAnUnknownConversation_AreRefused()
     {
         await using var api = await FakeTwilioApi.StartAsync();
@@ -172,6 +199,16 @@ public sealed class VoiceRoutingTests
         Assert.Equal($"validation_failed: Conversation '{chat.ConversationId}' is not a phone call.", HubError.Of(onChat));
         Assert.StartsWith("not_found: ", HubError.Of(unknown), StringComparison.Ordinal);
         Assert.Empty(api.Requests);
+    }
+
+    private static async Task<HttpResponseMessage> PutPhoneAsync(HubServer server, string token, string phone)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/api/auth/me/phone")
+        {
+            Content = JsonContent.Create(new { phoneNumber = phone }),
+            Headers = { Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token) },
+        };
+        return await server.Http.SendAsync(request);
     }
 
     private static string VoiceDigits(long number) => string.Join(' ', number.ToString(System.Globalization.CultureInfo.InvariantCulture).ToCharArray());

@@ -29,6 +29,7 @@ public abstract class AgentStoreContract : StoreContract
         agent.Skills = ["database", "network"];
         agent.Roles = [AgentRole.Agent, AgentRole.Supervisor];
         agent.ChatCapacity = 5;
+        agent.PhoneNumber = "+4930999888";
 
         Assert.True(await store.ReplaceAsync(agent));
 

@@ -27,7 +27,7 @@ public abstract class TicketStoreContract : StoreContract
         var ticket = await store.CreateAsync(NewTicket(NewId()));
         ticket.Status = TicketStatus.Resolved;
         ticket.Level = 3;
-        ticket.LevelHistory.Add(new LevelChange { Level = 3, At = Now(), ByAgentId = "agent-1", Reason = "needs a database fix" });
+        ticket.LevelHistory.Add(new LevelChange { Level = 3, At = Now(), ByAgentId = "agent-1", Reason = "needs a database fix", Note = "Index on orders is corrupt." });
         ticket.Resolution = "Index rebuilt.";
         ticket.ResolvedAt = Now();
         ticket.LastAgentId = "agent-3";

@@ -25,6 +25,9 @@ public sealed class Agent
     /// <summary>Calls at once.</summary>
     public int VoiceCapacity { get; set; } = 1;
 
+    /// <summary>When set (E.164, e.g. +4930123456), accepted calls ring this phone instead of the console's browser phone.</summary>
+    public string? PhoneNumber { get; set; }
+
     public bool Disabled { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

@@ -13,8 +13,12 @@ public sealed record AgentProfile(
     IReadOnlyList<int> Levels,
     IReadOnlyList<string> Skills,
     int ChatCapacity,
-    int VoiceCapacity)
+    int VoiceCapacity,
+    string? PhoneNumber = null)
 {
     public static AgentProfile From(Agent a) =>
-        new(a.Id, a.Email, a.DisplayName, a.Roles, a.Levels, a.Skills, a.ChatCapacity, a.VoiceCapacity);
+        new(a.Id, a.Email, a.DisplayName, a.Roles, a.Levels, a.Skills, a.ChatCapacity, a.VoiceCapacity, a.PhoneNumber);
 }
+
+/// <summary>The phone accepted calls ring; null or empty: the console's browser phone.</summary>
+public sealed record SetPhoneRequest(string? PhoneNumber);

@@ -12,6 +12,7 @@ public static class AuthEndpoints
         var group = app.MapGroup("/api/auth").WithValidation();
         group.MapPost("/login", Login);
         group.MapGet("/me", Me).RequireAuthorization(HubPolicies.Staff);
+        group.MapPut("/me/phone", SetPhone).RequireAuthorization(HubPolicies.Staff);
         return app;
     }
 
@@ -33,5 +34,20 @@ public static class AuthEndpoints
     {
         var agent = await agents.GetAsync(user.FindFirstValue(HubClaims.Subject) ?? string.Empty, ct);
         return agent is null ? TypedResults.NotFound() : TypedResults.Ok(AgentProfile.From(agent));
+    }
+
+    /// <summary>Where the agent answers calls: a phone number, or (null) the browser.</summary>
+    private static async Task<Results<Ok<AgentProfile>, NotFound>> SetPhone(
+        SetPhoneRequest request, ClaimsPrincipal user, IAgentStore agents, CancellationToken ct)
+    {
+        var agent = await agents.GetAsync(user.FindFirstValue(HubClaims.Subject) ?? string.Empty, ct);
+        if (agent is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        agent.PhoneNumber = string.IsNullOrWhiteSpace(request.PhoneNumber) ? null : request.PhoneNumber.Trim();
+        await agents.ReplaceAsync(agent, ct);
+        return TypedResults.Ok(AgentProfile.From(agent));
     }
 }

@@ -44,7 +44,14 @@ internal sealed partial class TwilioVoiceBridge(
                 record: Dial.RecordEnum.RecordFromAnswerDual,
                 recordingStatusCallback: new Uri(twilio.PublicUrl(VoiceEndpoints.WebhookPath + "/recording")))
             : new Dial(callerId: twilio.CallerId);
-        dial.Client(agent.Id);
+        if (agent.PhoneNumber is { } phone)
+        {
+            dial.Number(new PhoneNumber(phone));
+        }
+        else
+        {
+            dial.Client(agent.Id);
+        }
         response.Append(dial);
         return RedirectAsync(conversation, response, agent.Id);
     }

@@ -4,6 +4,7 @@ using SupportHub.Server.Features.Chat;
 using SupportHub.Server.Features.Customers;
 using SupportHub.Server.Features.Routing;
 using SupportHub.Server.Features.Tickets;
+using SupportHub.Server.Infrastructure.Locks;
 
 namespace SupportHub.Server.Features.Calls;
 
@@ -11,7 +12,8 @@ namespace SupportHub.Server.Features.Calls;
 /// Phone calls as conversations: one per CallSid (its id is derived from the CallSid, so a repeated
 /// webhook finds it), queued in the same router as chats, ended by Twilio's status callback. A
 /// voicemail or callback request becomes a second conversation of the same ticket: a task without a
-/// live caller, offered like any other.
+/// live caller, offered like any other. Starting a call holds a lock on its CallSid across nodes, so
+/// a webhook that Twilio repeats to another node finds the first one's conversation.
 /// </summary>
 public sealed class VoiceCalls(
     IConversationStore conversations,
@@ -24,16 +26,16 @@ public sealed class VoiceCalls(
     RoutingQueue queue,
     IRoutingState state,
     IOptions<RoutingOptions> routing,
-    TimeProvider time) : IDisposable
+    IDistributedLock locks,
+    TimeProvider time)
 {
     private const string CallPrefix = "voice-";
     private const string FollowUpPrefix = "followup-";
 
     private static readonly HashSet<string> FinalStatuses = new(StringComparer.OrdinalIgnoreCase) { "completed", "no-answer", "busy", "failed", "canceled" };
 
-    private readonly SemaphoreSlim starting = new(1, 1);
-
-    public void Dispose() => starting.Dispose();
+    private static readonly TimeSpan LockLease = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(10);
 
     public static string ConversationIdOf(string callSid) => CallPrefix + callSid;
 
@@ -60,8 +62,7 @@ public sealed class VoiceCalls(
     public async Task<Conversation> StartAsync(string callSid, string from, string? topic, Ticket? ticket, bool queueNow, CancellationToken ct)
     {
         var id = ConversationIdOf(callSid);
-        await starting.WaitAsync(ct);
-        try
+        await using (await locks.AcquireAsync("call:" + callSid, LockLease, LockWait, ct))
         {
             if (await conversations.GetAsync(id, ct) is { } earlier)
             {
@@ -97,10 +98,6 @@ public sealed class VoiceCalls(
             }
 
             return conversation;
-        }
-        finally
-        {
-            starting.Release();
         }
     }
 
@@ -140,8 +137,7 @@ public sealed class VoiceCalls(
         var callSid = CallSidOf(call) ?? throw new InvalidOperationException($"{call.Id} is not a call.");
         var id = FollowUpIdOf(callSid);
         Conversation followUp;
-        await starting.WaitAsync(ct);
-        try
+        await using (await locks.AcquireAsync("call:" + callSid, LockLease, LockWait, ct))
         {
             if (await conversations.GetAsync(id, ct) is { } earlier)
             {
@@ -167,10 +163,6 @@ public sealed class VoiceCalls(
             await conversations.CreateAsync(followUp, ct);
             await chat.SendSystemAsync(followUp, request, ct);
             await QueueAsync(followUp, ticket.LastAgentId);
-        }
-        finally
-        {
-            starting.Release();
         }
 
         if (await conversations.TryCloseAsync(call.Id, ConversationStatus.Ended, time.GetUtcNow(), ct))

@@ -16,6 +16,7 @@ public static class RoutingExtensions
         builder.Services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<RoutingOptions>, FluentValidateOptions<RoutingOptions>>();
         builder.Services.TryAddSingleton<IRoutingState, InProcessRoutingState>();
+        builder.Services.TryAddSingleton<Infrastructure.Locks.IDistributedLock, Infrastructure.Locks.InProcessLock>();
         builder.Services.AddSingleton<RoutingTrigger>();
         builder.Services.AddSingleton<RoutingQueue>();
         builder.Services.AddSingleton<RoutingEngine>();

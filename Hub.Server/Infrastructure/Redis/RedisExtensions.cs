@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using SupportHub.Server.Features.Routing;
@@ -10,8 +11,8 @@ public static class RedisExtensions
     /// <summary>
     /// The distributed mode's ephemeral state: routing state on Redis and the SignalR backplane, both
     /// under <c>Hub:Redis:KeyPrefix</c>. Call it when <c>ConnectionStrings:Redis</c> is set; start-up
-    /// fails validation when it is not. Registers <see cref="IRoutingState"/>, so call it after any
-    /// in-process registration of that port (the last registration wins).
+    /// fails validation when it is not. Registers <see cref="IRoutingState"/> and the lock, so call it after
+    /// any in-process registration of those ports (the last registration wins).
     /// </summary>
     public static IHostApplicationBuilder AddRedis(this IHostApplicationBuilder builder)
     {
@@ -26,6 +27,8 @@ public static class RedisExtensions
             ConnectionMultiplexer.Connect(Configuration(services.GetRequiredService<IOptions<RedisOptions>>().Value)));
         builder.Services.AddHostedService<RedisConnectionStarter>();
         builder.Services.AddSingleton<IRoutingState, RedisRoutingState>();
+        builder.Services.AddSingleton<Locks.IDistributedLock, RedisLock>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
 
         // The backplane gets its own connection (its lifetime manager disposes it), configured from
         // the same validated options rather than read from configuration at registration time.

@@ -19,6 +19,7 @@ namespace SupportHub.Server.Infrastructure.Redis;
 /// <item><c>{prefix}tasks</c>: set of queued conversation ids.</item>
 /// <item><c>{prefix}task:{conversationId}</c>: hash of the <see cref="Features.Routing.RoutingTask"/>.</item>
 /// <item><c>{prefix}offers</c>: sorted set of offered conversation ids scored by their deadline.</item>
+/// <item><c>{prefix}lock:{key}</c>: a <see cref="RedisLock"/> held for its lease, e.g. <c>lock:call:{CallSid}</c>.</item>
 /// </list>
 /// </remarks>
 internal sealed class RedisKeys(string prefix)

@@ -85,11 +85,16 @@ public sealed class VoiceFollowUpTests
     }
 
     [Fact]
-    public async Task ACallerWhoPressesAKeyWhileWaiting_LeavesTheQueue_AndCanAskForACallback()
+    public async Task ACallerWhoPressesAKeyWhileWaiting_LeavesTheQueue_AsksForACallback_AndTheAgentCallsBackFromTheBrowser()
     {
         await using var api = await FakeTwilioApi.StartAsync();
-        await using var server = HubServer.Start(settings: Voice.Settings(api.BaseAddress));
-        await Voice.BusyAgentAsync(server, "Ada", [1]);
+        var settings = Voice.Settings(api.BaseAddress);
+        settings["Hub:Twilio:CallerId"] = "+4930123456";
+        await using var server = HubServer.Start(settings: settings);
+        var adaLogin = await server.CreateAgentAsync("Ada", [1]);
+        var ada = await server.ConnectAgentAsync(adaLogin.Token);
+        await ada.SetPresenceAsync(PresenceStatus.Busy);
+        var bobLogin = await server.CreateAgentAsync("Bob", [1]);
         var twilio = Voice.Twilio(server);
         var callSid = Voice.NewCallSid();
         await twilio.TwimlAsync("/twilio/voice/menu", TwilioWebhooks.Call(callSid, Voice.Caller, extra: ("Digits", "1")));
@@ -108,7 +113,36 @@ public sealed class VoiceFollowUpTests
         Assert.Equal(VoiceCalls.FollowUpIdOf(callSid), task.ConversationId);
         var transcript = await server.Service<IConversationStore>().GetMessagesAsync(VoiceCalls.ConversationIdOf(callSid), 0, 50, includePrivateNotes: true);
         Assert.Equal($"Callback requested: please call {Voice.Caller} back. It waits as a task on ticket #{(await TicketOfAsync(server, callSid)).Number}.", transcript[^1].Text);
+
+        // Ada takes the task and calls back from the console's browser phone (a call through the TwiML app).
+        await ada.SetPresenceAsync(PresenceStatus.Available);
+        await ada.Offers.WaitForAsync(o => o.ConversationId == task.ConversationId);
+        await ada.AcceptAsync(task.ConversationId);
+        using var notHers = await twilio.PostAsync("/twilio/voice/outgoing", BrowserCall(bobLogin.Agent.Id, task.ConversationId, to: "+19005550100"));
+        using var noTask = await twilio.PostAsync("/twilio/voice/outgoing", BrowserCall(adaLogin.Agent.Id, "followup-unknown", to: "+19005550100"));
+        var dial = await twilio.TwimlAsync("/twilio/voice/outgoing", BrowserCall(adaLogin.Agent.Id, task.ConversationId, to: "+19005550100"));
+
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, notHers.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, noTask.StatusCode);
+        Assert.Contains($"<Dial callerId=\"+4930123456\"><Number>{Voice.Caller}</Number></Dial>", dial, StringComparison.Ordinal); // never the number the browser asked for
+        await ada.Messages.WaitForAsync(m => m.ConversationId == task.ConversationId && m.Text == $"Calling {Voice.Caller} back.");
     }
+
+    /// <summary>What Twilio posts to the TwiML app's voice URL when a browser phone places a call with custom parameters.</summary>
+    private static Dictionary<string, string> BrowserCall(string agentId, string conversationId, string to) => new()
+    {
+        ["AccountSid"] = Voice.AccountSid,
+        ["ApiVersion"] = "2010-04-01",
+        ["ApplicationSid"] = "AP0123456789abcdef0123456789abcdef",
+        ["CallSid"] = Voice.NewCallSid(),
+        ["CallStatus"] = "ringing",
+        ["Called"] = "",
+        ["Caller"] = "client:" + agentId,
+        ["Direction"] = "inbound",
+        ["From"] = "client:" + agentId,
+        ["To"] = to,
+        ["ConversationId"] = conversationId,
+    };
 
     [Fact]
     public async Task MalformedWebhooks_AreRefusedWithProblemDetails_AndCreateNothing()

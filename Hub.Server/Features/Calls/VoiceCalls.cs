@@ -45,6 +45,12 @@ public sealed class VoiceCalls(
     public static string? CallSidOf(Conversation conversation) =>
         conversation.Channel == Channel.Voice && conversation.Id.StartsWith(CallPrefix, StringComparison.Ordinal) ? conversation.Id[CallPrefix.Length..] : null;
 
+    /// <summary>The number a phone customer called from (their id is <c>tel-</c> and its digits); null for other customers.</summary>
+    public static string? PhoneNumberOf(Conversation conversation) =>
+        conversation.CustomerId.StartsWith("tel-", StringComparison.Ordinal) && conversation.CustomerId.Length > 4 && conversation.CustomerId[4..].All(char.IsAsciiDigit)
+            ? "+" + conversation.CustomerId[4..]
+            : null;
+
     public static bool IsFinal(string? callStatus) => callStatus is not null && FinalStatuses.Contains(callStatus);
 
     /// <summary>An open ticket the caller named by its number; null when there is none.</summary>

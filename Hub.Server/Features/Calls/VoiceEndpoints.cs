@@ -7,6 +7,7 @@ using SupportHub.Server.Infrastructure.Auth;
 using SupportHub.Server.Infrastructure.Validation;
 using Twilio.Jwt.AccessToken;
 using Twilio.TwiML;
+using Dial = Twilio.TwiML.Voice.Dial;
 using Gather = Twilio.TwiML.Voice.Gather;
 using Leave = Twilio.TwiML.Voice.Leave;
 
@@ -52,6 +53,7 @@ public static class VoiceEndpoints
         hooks.MapPost("/recording", RecordingAsync);
         hooks.MapPost("/hold", Hold);
         hooks.MapPost("/status", StatusAsync);
+        hooks.MapPost("/outgoing", OutgoingAsync);
         app.MapGet("/api/voice/token", Token).RequireAuthorization(HubPolicies.Staff);
         return app;
     }
@@ -302,6 +304,38 @@ public static class VoiceEndpoints
         }
 
         return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// The TwiML app's voice URL: a call the console's browser phone places. Only a callback: the agent
+    /// holds the voice task named by <c>ConversationId</c>, and the call goes to that customer's number
+    /// (never to a number the browser names), from <c>Hub:Twilio:CallerId</c>.
+    /// </summary>
+    private static async Task<IResult> OutgoingAsync(
+        VoiceWebhook hook, IConversationStore conversations, VoiceCalls calls, IOptions<TwilioOptions> options, CancellationToken ct)
+    {
+        var twilio = options.Value;
+        var agentId = hook.From.StartsWith("client:", StringComparison.Ordinal) ? hook.From["client:".Length..] : null;
+        var conversation = string.IsNullOrEmpty(hook.ConversationId) ? null : await conversations.GetAsync(hook.ConversationId, ct);
+        if (agentId is null || conversation is null)
+        {
+            return TypedResults.Problem("Only a callback from the console's browser phone, naming its conversation, can be placed.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        if (conversation.AssignedAgentId != agentId || !conversation.IsOpen || conversation.Channel != Channel.Voice || VoiceCalls.PhoneNumberOf(conversation) is not { } number)
+        {
+            return TypedResults.Problem($"Conversation '{conversation.Id}' is no open phone task of this agent.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        if (string.IsNullOrWhiteSpace(twilio.CallerId))
+        {
+            return TypedResults.Problem("Set Hub:Twilio:CallerId (a number of your Twilio account) to call customers back.", statusCode: StatusCodes.Status409Conflict);
+        }
+
+        await calls.NoteAsync(conversation, $"Calling {number} back.", ct);
+        var dial = new Dial(callerId: twilio.CallerId);
+        dial.Number(new Twilio.Types.PhoneNumber(number));
+        return Twiml(new VoiceResponse().Append(dial));
     }
 
     private static IResult Token(ClaimsPrincipal user, IOptions<TwilioOptions> options)

@@ -15,6 +15,12 @@ public sealed class VoiceWebhook
 
     public string CallStatus { get; init; } = "";
 
+    /// <summary>The dialled party; for a call the console's browser phone places, what it asked for.</summary>
+    public string? To { get; init; }
+
+    /// <summary>A parameter the console's browser phone sends with a callback: the task it calls back for.</summary>
+    public string? ConversationId { get; init; }
+
     public string? Digits { get; init; }
 
     public string? SpeechResult { get; init; }
@@ -67,6 +73,8 @@ public sealed class VoiceWebhook
             CallSid = Get(nameof(CallSid)) ?? "",
             From = Get(nameof(From)) ?? "",
             CallStatus = Get(nameof(CallStatus)) ?? "",
+            To = Get(nameof(To)),
+            ConversationId = Get(nameof(ConversationId)),
             Digits = Get(nameof(Digits)),
             SpeechResult = Get(nameof(SpeechResult)),
             QueueResult = Get(nameof(QueueResult)),
@@ -101,6 +109,8 @@ internal sealed class VoiceWebhookValidator : AbstractValidator<VoiceWebhook>
             .Matches(CallSidPattern).WithMessage("CallSid must be CA followed by 32 hex digits.");
         RuleFor(w => w.From).MaximumLength(64);
         RuleFor(w => w.CallStatus).MaximumLength(32);
+        RuleFor(w => w.To).MaximumLength(64);
+        RuleFor(w => w.ConversationId).MaximumLength(64);
         RuleFor(w => w.Digits).Matches("^[0-9*#]{0,32}$").When(w => w.Digits is not null)
             .WithMessage("Digits may hold only 0-9, * and #, at most 32.");
         RuleFor(w => w.SpeechResult).MaximumLength(1000);

@@ -1,18 +1,24 @@
-// Bundles the agent console into Hub.Server/wwwroot/console/console.js (CSS inlined as text).
+// Bundles the agent console into Hub.Server/wwwroot/console/console.js (CSS inlined as text), and
+// Twilio's Voice SDK into console-voice.js next to it: the console loads that only when voice is on.
 import { build } from "esbuild";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-const out = fileURLToPath(new URL("../Hub.Server/wwwroot/console/console.js", import.meta.url));
-
-await build({
-  entryPoints: [fileURLToPath(new URL("src/main.ts", import.meta.url))],
+const at = (path) => fileURLToPath(new URL(path, import.meta.url));
+const common = {
   bundle: true,
   minify: true,
   sourcemap: false,
   format: "iife",
   target: ["es2022"],
-  loader: { ".css": "text" },
   legalComments: "none",
-  outfile: out,
   logLevel: "warning",
-});
+};
+
+const sdk = JSON.parse(readFileSync(at("node_modules/@twilio/voice-sdk/package.json"), "utf8"));
+const sdkBanner = `/*! ${sdk.name} ${sdk.version}, ${sdk.license}: https://github.com/twilio/twilio-voice.js */`;
+
+await Promise.all([
+  build({ ...common, entryPoints: [at("src/main.ts")], loader: { ".css": "text" }, outfile: at("../Hub.Server/wwwroot/console/console.js") }),
+  build({ ...common, entryPoints: [at("src/voice-sdk.ts")], banner: { js: sdkBanner }, outfile: at("../Hub.Server/wwwroot/console/console-voice.js") }),
+]);

@@ -1,6 +1,6 @@
 // HTTP calls and the agent hub connection.
 import * as signalR from "@microsoft/signalr";
-import type { AgentProfile, LoginResult, TicketDto, CustomerDto } from "./types";
+import type { AgentProfile, LoginResult, TicketDto, CustomerDto, VoiceTokenDto } from "./types";
 
 const sessionKey = "hub.console.session";
 
@@ -68,6 +68,16 @@ export const customer = (token: string, customerId: string) =>
 
 export const ticketsOf = (token: string, customerId: string) =>
   getJson<TicketDto[]>(token, `/api/tickets?customerId=${encodeURIComponent(customerId)}`);
+
+/** A Voice SDK token for this agent; null when the server has voice off (404), as a chat-only install does. */
+export async function voiceToken(token: string): Promise<VoiceTokenDto | null> {
+  try {
+    return await getJson<VoiceTokenDto>(token, "/api/voice/token");
+  } catch (err) {
+    if (err instanceof HttpError && err.status === 404) return null;
+    throw err;
+  }
+}
 
 export function connect(token: string): signalR.HubConnection {
   return new signalR.HubConnectionBuilder()

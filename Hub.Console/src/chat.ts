@@ -9,6 +9,7 @@ import { toast } from "./ui";
 import { escalateDialog, reopenChat, resolveDialog, transferDialog } from "./actions";
 import { renderCustomer, loadTickets } from "./customer";
 import { updateTitle } from "./main";
+import { matchWaitingCalls, onCallConversationChanged, renderCallBar } from "./calls";
 import type { ConversationDto, MessageDto, ReadDto, ResumeResult, SendMessageResult, TypingDto } from "./types";
 
 let composer: HTMLTextAreaElement | null = null;
@@ -38,6 +39,7 @@ export function openChat(result: ResumeResult, customerName: string | null): voi
   }
   for (const m of result.messages) addMessage(chat, m);
   state.active = id;
+  matchWaitingCalls();
   void loadTickets(chat);
   renderChatPane();
   renderCustomer();
@@ -119,6 +121,8 @@ export function onConversationChanged(c: ConversationDto): void {
     return;
   }
   chat.conv = { ...c, customerReadSeq: Math.max(c.customerReadSeq, chat.conv.customerReadSeq) };
+  onCallConversationChanged(c);
+  matchWaitingCalls();
   void loadTickets(chat);
   renderTabs();
   if (state.active === c.id) {
@@ -192,7 +196,7 @@ function renderTabs(): void {
     const tab = h(
       "div",
       { class: `tab${state.active === id ? " on" : ""}${closed ? " closed" : ""}`, role: "tab", "aria-selected": String(state.active === id), "data-testid": "chat-tab", "data-conversation": id, title: i < 9 ? `Alt+${i + 1}` : "" },
-      h("button", { type: "button", class: "tab-main", onclick: () => switchTab(id) }, h("span", { class: "tab-name", text: customerNameOf(chat) }), chat.customerTyping ? h("span", { class: "tab-typing", text: "…" }) : null, chat.unread ? h("span", { class: "badge", "data-testid": "unread", "aria-label": t("unread", chat.unread), text: chat.unread }) : null),
+      h("button", { type: "button", class: "tab-main", onclick: () => switchTab(id) }, chat.conv.channel === "Voice" ? h("span", { class: "tab-voice", "data-testid": "tab-voice", title: t("phoneCall"), text: "📞" }) : null, h("span", { class: "tab-name", text: customerNameOf(chat) }), chat.customerTyping ? h("span", { class: "tab-typing", text: "…" }) : null, chat.unread ? h("span", { class: "badge", "data-testid": "unread", "aria-label": t("unread", chat.unread), text: chat.unread }) : null),
       closed ? h("button", { type: "button", class: "tab-close", "aria-label": t("closeTab"), title: t("closeTab"), "data-testid": "tab-close", onclick: () => closeTab(id), text: "×" }) : null,
     );
     bar.appendChild(tab);
@@ -222,6 +226,7 @@ function renderChatHeader(): void {
         : h("button", { type: "button", class: "btn", "data-testid": "action-reopen", onclick: () => void reopenChat(), text: t("reopen") }),
     ),
   );
+  renderCallBar();
 }
 
 function statusBanner(chat: Chat): HTMLElement | null {
@@ -234,6 +239,7 @@ function messageEl(chat: Chat, m: MessageDto, lastOwnSeq: number): HTMLElement {
   if (m.kind === "System") {
     return h("div", { class: "msg msg-system", "data-testid": "msg", "data-kind": "System", "data-seq": m.seq }, h("span", { class: "msg-text", text: m.text }), h("time", { text: formatTime(m.sentAt) }));
   }
+  if (m.kind === "Transcript") return transcriptEl(m);
   const note = m.kind === "PrivateNote";
   const side = m.senderRole === "Customer" ? "in" : "out";
   const read = m.senderRole === "Agent" && !note && m.seq <= chat.conv.customerReadSeq;
@@ -245,6 +251,17 @@ function messageEl(chat: Chat, m: MessageDto, lastOwnSeq: number): HTMLElement {
     { class: `msg msg-${side}${note ? " msg-note" : ""}`, "data-testid": "msg", "data-kind": m.kind, "data-seq": m.seq },
     h("div", { class: "msg-meta" }, note ? h("span", { class: "note-label", text: t("privateNote") }) : null, h("span", { class: "msg-from", text: m.senderName ?? (side === "in" ? t("unknownCustomer") : t("system")) }), h("time", { text: formatTime(m.sentAt) }), receipt),
     text,
+  );
+}
+
+/** A spoken line of a call, as Twilio transcribed it: nobody typed it, so no receipts and its own label. */
+function transcriptEl(m: MessageDto): HTMLElement {
+  const caller = m.senderRole === "Customer";
+  return h(
+    "div",
+    { class: `msg msg-spoken msg-${caller ? "in" : "out"}`, "data-testid": "msg", "data-kind": "Transcript", "data-seq": m.seq, "data-speaker": caller ? "caller" : "agent" },
+    h("div", { class: "msg-meta" }, h("span", { class: "spoken-label", text: `🎙 ${t("transcriptLabel")}` }), h("span", { class: "msg-from", text: m.senderName ?? (caller ? t("caller") : t("agent")) }), h("time", { text: formatTime(m.sentAt) })),
+    h("div", { class: "msg-text", text: m.text }),
   );
 }
 
@@ -281,11 +298,11 @@ function renderComposerState(): void {
   const wrap = document.getElementById("composer");
   if (!chat || !wrap || !composer) return;
   const writable = canWrite(chat);
-  const noteOnly = !writable;
+  const noteOnly = !writable || notesOnly(chat);
   const note = chat.noteMode || noteOnly;
   wrap.classList.toggle("note-mode", note);
   wrap.dataset.mode = note ? "note" : "message";
-  composer.placeholder = note ? t("notePlaceholder") : t("messagePlaceholder");
+  composer.placeholder = notesOnly(chat) ? t("callNotePlaceholder") : note ? t("notePlaceholder") : t("messagePlaceholder");
   const toggle = document.getElementById("note-toggle") as HTMLButtonElement;
   toggle.setAttribute("aria-pressed", String(note));
   toggle.disabled = noteOnly;
@@ -315,9 +332,14 @@ function pickCanned(c: Canned): void {
   composer.focus();
 }
 
+/** A caller cannot read: on a phone conversation the composer writes private notes only. */
+function notesOnly(chat: Chat): boolean {
+  return chat.conv.channel === "Voice";
+}
+
 function sendTyping(isTyping: boolean): void {
   const chat = activeChat();
-  if (!chat || !state.conn || chat.noteMode || !canWrite(chat) || typingSent === isTyping) return;
+  if (!chat || !state.conn || chat.noteMode || notesOnly(chat) || !canWrite(chat) || typingSent === isTyping) return;
   typingSent = isTyping;
   void state.conn.invoke("Typing", { conversationId: chat.conv.id, isTyping }).catch(() => undefined);
 }
@@ -365,7 +387,7 @@ async function send(): Promise<void> {
   const exact = matchCanned(text.trim()).find((c) => c.shortcut === text.trim().toLowerCase());
   if (exact) text = expandCanned(exact, chat.customerName ?? "", state.session?.agent.displayName ?? "");
   if (!text.trim()) return;
-  const note = chat.noteMode || !canWrite(chat);
+  const note = chat.noteMode || !canWrite(chat) || notesOnly(chat);
   const pending = { clientMessageId: newId(), text, kind: note ? "PrivateNote" : "Text" } as const;
   const entry = { ...pending } as { clientMessageId: string; text: string; kind: "Text" | "PrivateNote"; error?: string };
   chat.pending.set(entry.clientMessageId, entry);
@@ -412,6 +434,7 @@ export function renderChatPane(): void {
   composer.addEventListener("blur", () => sendTyping(false));
   pane.append(
     h("div", { class: "chat-header", id: "chat-header" }),
+    ...(chat.conv.channel === "Voice" ? [h("div", { class: "callbar", id: "callbar", "data-testid": "call-bar" })] : []),
     h("div", { class: "transcript", id: "transcript", "data-testid": "transcript", "data-conversation": chat.conv.id, role: "log" }),
     h("div", { class: "typing", id: "typing", "data-testid": "typing", "aria-live": "polite" }),
     h(

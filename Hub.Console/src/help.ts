@@ -15,6 +15,8 @@ const shortcuts: [string, Key][] = [
   ["Alt+T", "shortcutTransfer"],
   ["Alt+R", "shortcutResolve"],
   ["Alt+S", "shortcutSupervisor"],
+  ["Alt+M", "shortcutMute"],
+  ["Alt+H", "shortcutHold"],
   ["/… Tab", "shortcutCanned"],
   ["F1 / ?", "shortcutHelp"],
   ["Esc", "shortcutClose"],

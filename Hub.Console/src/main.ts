@@ -12,6 +12,7 @@ import { escalateDialog, transferDialog, resolveDialog } from "./actions";
 import { renderCustomer } from "./customer";
 import { renderSupervisor, refreshTeam, tickSupervisor } from "./supervisor";
 import { showHelp } from "./help";
+import { phoneIndicator, startVoice, stopVoice, toggleHold, toggleMute, voice } from "./calls";
 import type { ConversationDto, MessageDto, OfferDto, PresenceDto, PresenceStatus, QueueItemDto, ReadDto, TypingDto } from "./types";
 
 document.head.appendChild(h("style", { text: css }));
@@ -153,6 +154,7 @@ function renderTopbar(): void {
         p ? h("span", { class: "me-load", "data-testid": "me-load", text: `${t("load")} ${p.chatLoad}/${p.chatCapacity}` }) : null,
       ),
     ),
+    ...(voice.enabled ? [phoneIndicator()!] : []),
     h("span", { class: `conn conn-${state.connState}`, title: t(state.connState), "data-testid": "conn", "data-state": state.connState }),
     langSelect(),
     h("button", { type: "button", class: "btn btn-icon", title: `${t("help")} (F1)`, "aria-label": t("help"), "data-testid": "help-btn", onclick: () => showHelp(), text: "?" }),
@@ -225,6 +227,7 @@ async function stop(): Promise<void> {
   state.team.clear();
   state.view = "chats";
   state.connState = "disconnected";
+  stopVoice();
   if (conn) await conn.stop().catch(() => undefined);
 }
 
@@ -316,6 +319,7 @@ async function start(): Promise<void> {
   }
   state.connState = "connected";
   await sync();
+  void startVoice();
   heartbeat = window.setInterval(() => {
     if (state.conn?.state === HubConnectionState.Connected) void state.conn.invoke("Heartbeat").catch(() => undefined);
     refreshMyPresence();
@@ -354,6 +358,8 @@ function onKey(e: KeyboardEvent): void {
     KeyT: () => transferDialog(),
     KeyR: () => resolveDialog(),
     KeyS: () => isSupervisor() && setView(state.view === "chats" ? "supervisor" : "chats"),
+    KeyM: () => toggleMute(),
+    KeyH: () => void toggleHold(),
     ArrowRight: () => cycleTab(1),
     ArrowLeft: () => cycleTab(-1),
   };

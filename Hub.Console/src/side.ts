@@ -5,6 +5,7 @@ import { t } from "./i18n";
 import { state } from "./state";
 import { beep, notify, toast } from "./ui";
 import { openChat } from "./chat";
+import { incomingSection, isVoiceId } from "./calls";
 import { refreshMyPresence, updateTitle } from "./main";
 import type { OfferDto, QueueItemDto, ResumeResult } from "./types";
 
@@ -14,7 +15,7 @@ export function addOffer(offer: OfferDto): void {
   renderSide();
   updateTitle();
   beep();
-  notify(t("newOfferTitle"), t("newOfferBody", offer.customerName ?? t("unknownCustomer"), offer.topic ?? t("ticket", offer.ticketNumber)), offer.conversationId);
+  notify(t(offer.channel === "Voice" ? "newCallOfferTitle" : "newOfferTitle"), t("newOfferBody", offer.customerName ?? t("unknownCustomer"), offer.topic ?? t("ticket", offer.ticketNumber)), offer.conversationId);
 }
 
 export function removeOffer(conversationId: string): void {
@@ -113,11 +114,12 @@ function offerCard(offer: OfferDto, index: number): HTMLElement {
   const now = Date.now();
   return h(
     "article",
-    { class: "offer", "data-testid": "offer", "data-conversation": offer.conversationId },
+    { class: `offer${offer.channel === "Voice" ? " offer-call" : ""}`, "data-testid": "offer", "data-conversation": offer.conversationId, "data-channel": offer.channel },
     h(
       "div",
       { class: "offer-head" },
       h("span", { class: "offer-customer", "data-testid": "offer-customer", text: offer.customerName ?? t("unknownCustomer") }),
+      offer.channel === "Voice" ? voiceChip("offer-voice") : null,
       h("span", { class: "chip chip-level", text: t("level", offer.level) }),
     ),
     h("div", { class: "offer-topic", text: offer.topic ?? t("ticket", offer.ticketNumber) }),
@@ -137,6 +139,10 @@ function offerCard(offer: OfferDto, index: number): HTMLElement {
   );
 }
 
+function voiceChip(testId: string): HTMLElement {
+  return h("span", { class: "chip chip-voice", "data-testid": testId, title: t("phoneCall"), text: `📞 ${t("call")}` });
+}
+
 function queueRow(item: QueueItemDto): HTMLElement {
   const offeredToMe = state.offers.has(item.conversationId);
   return h(
@@ -152,6 +158,7 @@ function queueRow(item: QueueItemDto): HTMLElement {
       "div",
       { class: "queue-row" },
       h("span", { class: "queue-topic", text: item.topic ?? t("ticket", item.ticketNumber) }),
+      isVoiceId(item.conversationId) ? voiceChip("queue-voice") : null,
       h("span", { class: "chip chip-level", text: t("levelShort", item.level) }),
       h("span", { class: "queue-wait", "data-since": item.waitingSince, text: "" }),
     ),
@@ -164,6 +171,8 @@ export function renderSide(): void {
   clear(side);
   const offers = [...state.offers.values()].sort((a, b) => a.deadline.localeCompare(b.deadline));
   const offline = (state.presence?.status ?? "Offline") !== "Available";
+  const incoming = incomingSection();
+  if (incoming) side.append(incoming);
   side.append(
     h(
       "section",

@@ -47,7 +47,8 @@ export interface MessageDto {
   clientMessageId: string | null;
   senderRole: "Customer" | "Agent" | "System";
   senderName: string | null;
-  kind: "Text" | "System" | "PrivateNote";
+  /** Transcript: what was said on a phone call (Twilio's transcription), never typed by anyone. */
+  kind: "Text" | "System" | "PrivateNote" | "Transcript";
   text: string;
   sentAt: string;
 }
@@ -96,6 +97,11 @@ export interface PresenceDto {
   chatCapacity: number;
   voiceLoad: number;
   voiceCapacity: number;
+}
+
+export interface VoiceTokenDto {
+  identity: string;
+  token: string;
 }
 
 export interface TypingDto {

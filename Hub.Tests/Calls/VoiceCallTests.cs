@@ -72,8 +72,9 @@ public sealed class VoiceCallTests
         var accepted = await bob.AcceptAsync(conversationId);
         Assert.Equal(ConversationStatus.Active, accepted.Conversation.Status);
 
-        var twiml = await api.WaitForTwimlAsync(callSid, "<Dial>");
-        Assert.Contains($"<Dial><Client>{bobLogin.Agent.Id}</Client></Dial>", twiml, StringComparison.Ordinal);
+        var twiml = await api.WaitForTwimlAsync(callSid, "<Dial");
+        Assert.Contains(
+            $"<Dial action=\"{PublicBaseUrl}/twilio/voice/dial-result\" method=\"POST\" timeout=\"20\"><Client>{bobLogin.Agent.Id}</Client></Dial>", twiml, StringComparison.Ordinal);
         Assert.Contains($"<Start><Transcription name=\"hub-transcript\" track=\"both_tracks\" statusCallbackUrl=\"{PublicBaseUrl}/twilio/voice/transcription\"", twiml, StringComparison.Ordinal);
         Assert.Equal(1, (await bob.PresenceAsync()).VoiceLoad);
         Assert.DoesNotContain(ada.Offers.Snapshot().Concat(cleo.Offers.Snapshot()), o => o.ConversationId == conversationId);

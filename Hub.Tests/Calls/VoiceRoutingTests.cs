@@ -101,7 +101,7 @@ public sealed class VoiceRoutingTests
         var offer = await zed.Offers.WaitForAsync(o => o.ConversationId == conversationId);
         Assert.Equal(3, offer.Level);
         var accepted = await zed.AcceptAsync(conversationId);
-        await api.WaitForTwimlAsync(callSid, $"<Dial><Client>{zedLogin.Agent.Id}</Client></Dial>");
+        await api.WaitForTwimlAsync(callSid, $"><Client>{zedLogin.Agent.Id}</Client></Dial>");
         Assert.Contains(accepted.Messages, m => m.Kind == MessageKind.PrivateNote && m.Text.Contains(note, StringComparison.Ordinal));
 
         var ticket = await server.Service<ITicketStore>().GetByNumberAsync(accepted.Conversation.TicketNumber);
@@ -125,7 +125,7 @@ public sealed class VoiceRoutingTests
         await twilio.TwimlAsync("/twilio/voice/menu", TwilioWebhooks.Call(callSid, Voice.Caller, extra: ("Digits", "1")));
         await ada.Offers.WaitForAsync(o => o.ConversationId == conversationId);
         await ada.AcceptAsync(conversationId);
-        await api.WaitForTwimlAsync(callSid, "<Dial>");
+        await api.WaitForTwimlAsync(callSid, "<Dial");
 
         await ada.Connection.InvokeAsync(nameof(AgentHub.HoldCall), new HoldCallRequest(conversationId, OnHold: true));
         var hold = await api.WaitForTwimlAsync(callSid, "Please hold the line.");
@@ -175,9 +175,46 @@ public sealed class VoiceRoutingTests
         await ada.Offers.WaitForAsync(o => o.ConversationId == VoiceCalls.ConversationIdOf(callSid));
         await ada.AcceptAsync(VoiceCalls.ConversationIdOf(callSid));
 
-        var twiml = await api.WaitForTwimlAsync(callSid, "<Dial>");
-        Assert.Contains("<Dial><Number>+4930999888</Number></Dial>", twiml, StringComparison.Ordinal);
+        var twiml = await api.WaitForTwimlAsync(callSid, "<Dial");
+        Assert.Contains("><Number>+4930999888</Number></Dial>", twiml, StringComparison.Ordinal);
         Assert.DoesNotContain("<Client>", twiml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAgentWhoAcceptsButDoesNotAnswer_SendsTheCallerBackToTheQueue_FirstInLine_ForTheNextAgent()
+    {
+        await using var api = await FakeTwilioApi.StartAsync();
+        await using var server = HubServer.Start(settings: Voice.Settings(api.BaseAddress));
+        var adaLogin = await server.CreateAgentAsync("Ada", [1]);
+        var ada = await server.ConnectAgentAsync(adaLogin.Token);
+        await ada.SetPresenceAsync(PresenceStatus.Available);
+        var twilio = Voice.Twilio(server);
+        var callSid = Voice.NewCallSid();
+        var conversationId = VoiceCalls.ConversationIdOf(callSid);
+        await twilio.TwimlAsync("/twilio/voice/menu", TwilioWebhooks.Call(callSid, Voice.Caller, extra: ("Digits", "1")));
+        await ada.Offers.WaitForAsync(o => o.ConversationId == conversationId);
+        await ada.AcceptAsync(conversationId);
+        await api.WaitForTwimlAsync(callSid, "<Dial");
+
+        var missed = await twilio.TwimlAsync("/twilio/voice/dial-result", TwilioWebhooks.Call(
+            callSid, Voice.Caller, extra: [("DialCallStatus", "no-answer"), ("DialCallSid", Voice.NewCallSid()), ("DialCallDuration", "0")]));
+
+        Assert.Contains("Sorry, your agent could not be reached. We connect you with the next free agent.", missed, StringComparison.Ordinal);
+        Assert.Contains(">hub-voice</Enqueue>", missed, StringComparison.Ordinal);
+        Assert.Equal(ConversationStatus.Waiting, (await server.Service<IConversationStore>().GetAsync(conversationId))!.Status);
+        var missedBy = await ada.PresenceAsync();
+        Assert.Equal((PresenceStatus.Away, 0), (missedBy.Status, missedBy.VoiceLoad)); // not offered the call again at once
+        var bobLogin = await server.CreateAgentAsync("Bob", [1]);
+        var bob = await server.ConnectAgentAsync(bobLogin.Token);
+        await bob.SetPresenceAsync(PresenceStatus.Available);
+        await bob.Offers.WaitForAsync(o => o.ConversationId == conversationId);
+        await bob.AcceptAsync(conversationId);
+        await api.WaitForTwimlAsync(callSid, $"<Client>{bobLogin.Agent.Id}</Client>");
+
+        // Answered and over: the caller's line ends.
+        var done = await twilio.TwimlAsync("/twilio/voice/dial-result", TwilioWebhooks.Call(callSid, Voice.Caller, extra: [("DialCallStatus", "completed"), ("DialCallDuration", "95")]));
+        Assert.Contains("<Hangup", done, StringComparison.Ordinal);
+        Assert.Equal(ConversationStatus.Active, (await server.Service<IConversationStore>().GetAsync(conversationId))!.Status);
     }
 
     [Fact]

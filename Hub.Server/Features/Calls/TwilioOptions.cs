@@ -39,6 +39,9 @@ public sealed class TwilioOptions
     /// <summary>Records answered calls (both sides, two channels); the recording's link goes into the transcript. Off by default: tell callers first where the law asks for it.</summary>
     public bool RecordCalls { get; set; }
 
+    /// <summary>How long an accepted call rings the agent's browser or phone before the caller goes back to the queue.</summary>
+    public int AgentRingSeconds { get; set; } = 20;
+
     /// <summary>Longest voicemail a caller can leave, in seconds.</summary>
     public int VoicemailMaxSeconds { get; set; } = 120;
 

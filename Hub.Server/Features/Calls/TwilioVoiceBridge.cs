@@ -38,12 +38,17 @@ internal sealed partial class TwilioVoiceBridge(
             response.Append(start);
         }
 
+        // Dial's action hears whether the agent answered: if not, the caller goes back to the queue.
+        var dialResult = new Uri(twilio.PublicUrl(VoiceEndpoints.WebhookPath + "/dial-result"));
         var dial = twilio.RecordCalls
             ? new Dial(
+                action: dialResult,
+                method: Twilio.Http.HttpMethod.Post,
+                timeout: twilio.AgentRingSeconds,
                 callerId: twilio.CallerId,
                 record: Dial.RecordEnum.RecordFromAnswerDual,
                 recordingStatusCallback: new Uri(twilio.PublicUrl(VoiceEndpoints.WebhookPath + "/recording")))
-            : new Dial(callerId: twilio.CallerId);
+            : new Dial(action: dialResult, method: Twilio.Http.HttpMethod.Post, timeout: twilio.AgentRingSeconds, callerId: twilio.CallerId);
         if (agent.PhoneNumber is { } phone)
         {
             dial.Number(new PhoneNumber(phone));

@@ -54,6 +54,7 @@ public static class VoiceEndpoints
         hooks.MapPost("/hold", Hold);
         hooks.MapPost("/status", StatusAsync);
         hooks.MapPost("/outgoing", OutgoingAsync);
+        hooks.MapPost("/dial-result", DialResultAsync);
         app.MapGet("/api/voice/token", Token).RequireAuthorization(HubPolicies.Staff);
         return app;
     }
@@ -288,6 +289,40 @@ public static class VoiceEndpoints
         }
 
         response.Redirect(new Uri(twilio.PublicUrl(WebhookPath + "/hold")), Twilio.Http.HttpMethod.Post);
+        return Twiml(response);
+    }
+
+    /// <summary>
+    /// Dial's action: the agent's leg ended. Answered and over: the call ends. Not answered (the
+    /// browser was closed, the phone busy): the agent is set away, so the call is not offered to
+    /// them again at once, and the caller goes back to the queue, first in line.
+    /// </summary>
+    private static async Task<IResult> DialResultAsync(
+        VoiceWebhook hook, VoiceCalls calls, HandoffService handoff, PresenceService presence, IOptions<TwilioOptions> options, CancellationToken ct)
+    {
+        var twilio = options.Value;
+        var texts = VoiceTexts.For(twilio.Language);
+        if (await calls.FindAsync(hook.CallSid, ct) is not { } call)
+        {
+            return UnknownCall(hook.CallSid);
+        }
+
+        var response = new VoiceResponse();
+        var unanswered = hook.DialCallStatus is "no-answer" or "busy" or "failed" or "canceled";
+        if (unanswered && call is { Status: ConversationStatus.Active, AssignedAgentId: { } agentId })
+        {
+            await presence.SetStatusAsync(agentId, PresenceStatus.Away);
+        }
+
+        if (unanswered && call is { Status: ConversationStatus.Active, AssignedAgentId: { } missedBy }
+            && await handoff.RequeueFromLostAgentAsync(call.Id, missedBy, moveCaller: false, ct))
+        {
+            response.Say(texts.AgentMissed, language: texts.SayLanguage);
+            AppendEnqueue(response, twilio);
+            return Twiml(response);
+        }
+
+        response.Hangup();
         return Twiml(response);
     }
 

@@ -27,7 +27,8 @@ internal sealed record VoiceTexts(
     Func<string, string> VoicemailSaved,
     Func<string, string> CallbackSaved,
     Func<int, string> PassedOn,
-    string OnHold)
+    string OnHold,
+    string AgentMissed)
 {
     private static readonly VoiceTexts English = new(
         Say.LanguageEnum.EnUs,
@@ -52,7 +53,8 @@ internal sealed record VoiceTexts(
         n => $"Thank you. Your message is saved as ticket {n}. Goodbye.",
         n => $"Thank you. We will call you back. Your ticket number is {n}. Goodbye.",
         l => $"We are passing your call to our level {l} support team. Please hold.",
-        "Please hold the line.");
+        "Please hold the line.",
+        "Sorry, your agent could not be reached. We connect you with the next free agent.");
 
     private static readonly VoiceTexts German = new(
         Say.LanguageEnum.DeDe,
@@ -77,7 +79,8 @@ internal sealed record VoiceTexts(
         n => $"Danke. Ihre Nachricht ist als Ticket {n} gespeichert. Auf Wiederhören.",
         n => $"Danke. Wir rufen Sie zurück. Ihre Ticketnummer ist {n}. Auf Wiederhören.",
         l => $"Wir geben Ihren Anruf an unser Support-Team der Stufe {l} weiter. Bitte bleiben Sie dran.",
-        "Bitte bleiben Sie in der Leitung.");
+        "Bitte bleiben Sie in der Leitung.",
+        "Entschuldigung, Ihr Mitarbeiter ist nicht erreichbar. Wir verbinden Sie mit dem nächsten freien Mitarbeiter.");
 
     public static VoiceTexts For(string? language) =>
         language is not null && language.StartsWith("de", StringComparison.OrdinalIgnoreCase) ? German : English;

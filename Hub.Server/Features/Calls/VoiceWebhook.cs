@@ -31,6 +31,9 @@ public sealed class VoiceWebhook
     /// <summary>Seconds the caller spent in the queue (Enqueue's action).</summary>
     public string? QueueTime { get; init; }
 
+    /// <summary>Dial's action: completed, answered, busy, no-answer, failed or canceled.</summary>
+    public string? DialCallStatus { get; init; }
+
     public string? RecordingSid { get; init; }
 
     public string? RecordingUrl { get; init; }
@@ -79,6 +82,7 @@ public sealed class VoiceWebhook
             SpeechResult = Get(nameof(SpeechResult)),
             QueueResult = Get(nameof(QueueResult)),
             QueueTime = Get(nameof(QueueTime)),
+            DialCallStatus = Get(nameof(DialCallStatus)),
             RecordingSid = Get(nameof(RecordingSid)),
             RecordingUrl = Get(nameof(RecordingUrl)),
             RecordingStatus = Get(nameof(RecordingStatus)),
@@ -115,6 +119,7 @@ internal sealed class VoiceWebhookValidator : AbstractValidator<VoiceWebhook>
             .WithMessage("Digits may hold only 0-9, * and #, at most 32.");
         RuleFor(w => w.SpeechResult).MaximumLength(1000);
         RuleFor(w => w.QueueResult).MaximumLength(32);
+        RuleFor(w => w.DialCallStatus).MaximumLength(32);
         RuleFor(w => w.RecordingUrl).Must(BeHttpsUrl).When(w => !string.IsNullOrEmpty(w.RecordingUrl))
             .WithMessage("RecordingUrl must be an absolute https URL.");
         RuleFor(w => w.TranscriptionData).MaximumLength(20_000);

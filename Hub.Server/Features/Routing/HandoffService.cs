@@ -114,22 +114,31 @@ public sealed class HandoffService(
         await AnnounceWaitingAsync(moved, ct); // queue views show the new level
     }
 
-    /// <summary>The agent went offline past its grace period: the customer is not left with nobody.</summary>
-    public async Task RequeueFromLostAgentAsync(string conversationId, string agentId, CancellationToken ct)
+    /// <summary>
+    /// The agent went offline past its grace period, or did not answer the call they accepted: the
+    /// customer is not left with nobody. A caller is moved back to Twilio's queue unless
+    /// <paramref name="moveCaller"/> is false (the webhook answering Twilio does it).
+    /// </summary>
+    public async Task<bool> RequeueFromLostAgentAsync(string conversationId, string agentId, bool moveCaller, CancellationToken ct)
     {
         var conversation = await conversations.GetAsync(conversationId, ct);
         if (conversation is null || !await conversations.TryRequeueAsync(conversationId, agentId, conversation.Level, ct))
         {
             // Closed or taken over meanwhile: only the capacity it held is left to free.
             await queue.ReleaseAssignmentAsync(conversationId, conversation?.Channel ?? Channel.Chat, agentId);
-            return;
+            return false;
         }
 
         var moved = await ReloadAsync(conversationId, ct);
         await chat.SendSystemAsync(moved, "Your agent is no longer available. We are connecting you with someone else.", ct);
         await queue.RequeueAsync(moved, agentId, explicitLevel: moved.Level != 1);
         await AnnounceWaitingAsync(moved, ct);
-        await ReturnCallerToQueueAsync(moved, ct);
+        if (moveCaller)
+        {
+            await ReturnCallerToQueueAsync(moved, ct);
+        }
+
+        return true;
     }
 
     /// <summary>Nobody can take the chat: what the customer writes stays on the ticket, answered later.</summary>

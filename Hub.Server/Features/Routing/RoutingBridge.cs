@@ -43,7 +43,7 @@ internal sealed class RoutingBridge(
     {
         foreach (var id in conversationIds)
         {
-            await handoff.RequeueFromLostAgentAsync(id, agentId, CancellationToken.None);
+            await handoff.RequeueFromLostAgentAsync(id, agentId, moveCaller: true, CancellationToken.None);
         }
     }
 

@@ -74,7 +74,7 @@ public sealed class VoiceCallTests
 
         var twiml = await api.WaitForTwimlAsync(callSid, "<Dial");
         Assert.Contains(
-            $"<Dial action=\"{PublicBaseUrl}/twilio/voice/dial-result\" method=\"POST\" timeout=\"20\"><Client>{bobLogin.Agent.Id}</Client></Dial>", twiml, StringComparison.Ordinal);
+            $"<Dial action=\"{PublicBaseUrl}/twilio/voice/dial-result\" method=\"POST\" timeout=\"20\"><Client><Identity>{bobLogin.Agent.Id}</Identity><Parameter name=\"conversationId\" value=\"{conversationId}\"></Parameter></Client></Dial>", twiml, StringComparison.Ordinal);
         Assert.Contains($"<Start><Transcription name=\"hub-transcript\" track=\"both_tracks\" statusCallbackUrl=\"{PublicBaseUrl}/twilio/voice/transcription\"", twiml, StringComparison.Ordinal);
         Assert.Equal(1, (await bob.PresenceAsync()).VoiceLoad);
         Assert.DoesNotContain(ada.Offers.Snapshot().Concat(cleo.Offers.Snapshot()), o => o.ConversationId == conversationId);

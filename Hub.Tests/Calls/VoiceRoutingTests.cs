@@ -87,7 +87,7 @@ public sealed class VoiceRoutingTests
         await Voice.Twilio(server).TwimlAsync("/twilio/voice/menu", TwilioWebhooks.Call(callSid, Voice.Caller, extra: ("Digits", "1")));
         await ada.Offers.WaitForAsync(o => o.ConversationId == conversationId);
         await ada.AcceptAsync(conversationId);
-        await api.WaitForTwimlAsync(callSid, $"<Client>{adaLogin.Agent.Id}</Client>");
+        await api.WaitForTwimlAsync(callSid, $"<Identity>{adaLogin.Agent.Id}</Identity>");
 
         const string note = "Export crashes on invoices over 10,000 lines; stack trace in ticket.";
         await ada.EscalateAsync(conversationId, 3, "needs an engineer", note);
@@ -101,7 +101,7 @@ public sealed class VoiceRoutingTests
         var offer = await zed.Offers.WaitForAsync(o => o.ConversationId == conversationId);
         Assert.Equal(3, offer.Level);
         var accepted = await zed.AcceptAsync(conversationId);
-        await api.WaitForTwimlAsync(callSid, $"><Client>{zedLogin.Agent.Id}</Client></Dial>");
+        await api.WaitForTwimlAsync(callSid, $"<Identity>{zedLogin.Agent.Id}</Identity>");
         Assert.Contains(accepted.Messages, m => m.Kind == MessageKind.PrivateNote && m.Text.Contains(note, StringComparison.Ordinal));
 
         var ticket = await server.Service<ITicketStore>().GetByNumberAsync(accepted.Conversation.TicketNumber);
@@ -137,7 +137,7 @@ public sealed class VoiceRoutingTests
 
         await ada.Connection.InvokeAsync(nameof(AgentHub.HoldCall), new HoldCallRequest(conversationId, OnHold: false));
         await ada.Messages.WaitForAsync(m => m.Text == "The caller is back with Ada.");
-        Assert.Equal(2, api.Requests.Count(r => r.Form.TryGetValue("Twiml", out var t) && t.Contains($"<Client>{adaLogin.Agent.Id}</Client>", StringComparison.Ordinal)));
+        Assert.Equal(2, api.Requests.Count(r => r.Form.TryGetValue("Twiml", out var t) && t.Contains($"<Identity>{adaLogin.Agent.Id}</Identity>", StringComparison.Ordinal)));
 
         var notHers = await Assert.ThrowsAsync<HubException>(() => bob.Connection.InvokeAsync(nameof(AgentHub.HangUpCall), new ConversationRequest(conversationId)));
         Assert.StartsWith("forbidden: ", HubError.Of(notHers), StringComparison.Ordinal);
@@ -209,7 +209,7 @@ public sealed class VoiceRoutingTests
         await bob.SetPresenceAsync(PresenceStatus.Available);
         await bob.Offers.WaitForAsync(o => o.ConversationId == conversationId);
         await bob.AcceptAsync(conversationId);
-        await api.WaitForTwimlAsync(callSid, $"<Client>{bobLogin.Agent.Id}</Client>");
+        await api.WaitForTwimlAsync(callSid, $"<Identity>{bobLogin.Agent.Id}</Identity>");
 
         // Answered and over: the caller's line ends.
         var done = await twilio.TwimlAsync("/twilio/voice/dial-result", TwilioWebhooks.Call(callSid, Voice.Caller, extra: [("DialCallStatus", "completed"), ("DialCallDuration", "95")]));

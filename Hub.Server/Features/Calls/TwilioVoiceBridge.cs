@@ -6,6 +6,7 @@ using Twilio.Exceptions;
 using Twilio.Rest.Api.V2010.Account;
 using Twilio.TwiML;
 using Twilio.Types;
+using Client = Twilio.TwiML.Voice.Client;
 using Dial = Twilio.TwiML.Voice.Dial;
 using Start = Twilio.TwiML.Voice.Start;
 using Stop = Twilio.TwiML.Voice.Stop;
@@ -55,7 +56,11 @@ internal sealed partial class TwilioVoiceBridge(
         }
         else
         {
-            dial.Client(agent.Id);
+            // The console's browser phone learns which conversation rings from the parameter.
+            var client = new Client();
+            client.Identity(agent.Id);
+            client.Parameter(name: "conversationId", value: conversation.Id);
+            dial.Append(client);
         }
         response.Append(dial);
         return RedirectAsync(conversation, response, agent.Id);

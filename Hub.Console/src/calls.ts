@@ -264,8 +264,7 @@ export function renderCallBar(): void {
   clear(bar);
   if (!chat) return;
   if (isFollowUp(chat.conv)) {
-    const who = chat.customerName ?? chat.conv.customerId.replace(/^tel-/, "+");
-    bar.append(h("span", { class: "call-icon", "aria-hidden": "true", text: "📞" }), h("span", { class: "call-back", "data-testid": "call-back", text: t("callBack", who) }), h("span", { class: "muted small", text: t("callBackHint") }));
+    renderCallBack(bar, chat);
     return;
   }
   if (!isLiveCall(chat.conv)) return;
@@ -293,6 +292,48 @@ export function renderCallBar(): void {
       h("button", { type: "button", class: "btn btn-danger", disabled: busy, "data-testid": "call-hangup", onclick: () => void hangUp(), text: t("hangUp") }),
     ),
   );
+}
+
+const outgoingKeys: Record<PhoneCall["status"], Key> = {
+  ringing: "callRinging",
+  connecting: "callConnecting",
+  open: "callConnected",
+  closed: "callEnded",
+};
+
+/** A voicemail or callback task: who to call, and a button that calls them back from this browser. */
+function renderCallBack(bar: HTMLElement, chat: Chat): void {
+  const who = chat.customerName ?? chat.conv.customerId.replace(/^tel-/, "+");
+  const call = voice.lines.get(chat.conv.id)?.call ?? null;
+  const talking = call !== null && call.status !== "closed";
+  bar.append(h("span", { class: "call-icon", "aria-hidden": "true", text: "📞" }), h("span", { class: "call-back", "data-testid": "call-back", text: t("callBack", who) }));
+  if (talking) {
+    bar.append(
+      h("span", { class: `call-status call-${call.status}`, role: "status", "aria-live": "polite", "data-testid": "call-status", "data-state": call.status, text: t(outgoingKeys[call.status]) }),
+      h(
+        "div",
+        { class: "call-actions", role: "group", "aria-label": t("callControls") },
+        h("button", { type: "button", class: "btn", disabled: call.status !== "open", "aria-pressed": String(call.muted), title: "Alt+M", "data-testid": "call-mute", onclick: () => call.mute(!call.muted), text: call.muted ? t("unmute") : t("mute") }),
+        h("button", { type: "button", class: "btn btn-danger", "data-testid": "call-hangup", onclick: () => call.disconnect(), text: t("hangUp") }),
+      ),
+    );
+    return;
+  }
+  const ready = canWrite(chat) && chat.conv.status === "Active" && voice.phone !== null && voice.phoneState === "registered";
+  bar.append(h("span", { class: "muted small", text: t("callBackHint") }));
+  if (voice.enabled) {
+    bar.append(h("button", { type: "button", class: "btn btn-primary", disabled: !ready, "data-testid": "call-back-now", onclick: () => void callBack(chat), text: t("callBackNow") }));
+  }
+}
+
+async function callBack(chat: Chat): Promise<void> {
+  if (!voice.phone) return;
+  try {
+    line(chat.conv.id).call = await voice.phone.call({ ConversationId: chat.conv.id });
+  } catch (err) {
+    toast(t("phoneFailed", err instanceof Error ? err.message : String(err)), "error");
+  }
+  renderCallBar();
 }
 
 /** The phone's state in the top bar (only when voice is on). */

@@ -31,6 +31,8 @@ export interface PhoneListener {
 export interface Phone {
   readonly identity: string;
   readonly state: PhoneState;
+  /** Places a call through the TwiML app with these parameters (Hub's /twilio/voice/outgoing decides whom it dials). */
+  call(params: Record<string, string>): Promise<PhoneCall>;
   destroy(): void;
 }
 
@@ -168,6 +170,11 @@ export async function startPhone(first: VoiceToken, renew: () => Promise<VoiceTo
     identity: first.identity,
     get state() {
       return state;
+    },
+    call: async (params) => {
+      const call = wrap(await device.connect({ params }), listener);
+      listener.callChanged(call);
+      return call;
     },
     destroy: () => device.destroy(),
   };

@@ -198,7 +198,7 @@ public sealed class ConsoleCallTests
     }
 
     [Fact]
-    public async Task ACallbackRequest_IsOfferedAsACall_ThatShowsWhoToCallBack_WithoutCallControls()
+    public async Task ACallbackRequest_IsOfferedAsACall_ThatShowsWhoToCallBack_AndCallsThemBackThroughTheTwimlApp()
     {
         await using var desk = await Desk.OpenAsync(loginFirst: false);
         var page = desk.Console.Page;
@@ -221,6 +221,16 @@ public sealed class ConsoleCallTests
         await Expect(page.GetByTestId("call-status")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("call-hold")).ToHaveCountAsync(0);
         Assert.DoesNotContain(desk.Api.Requests, r => r.Path.Contains(callSid, StringComparison.Ordinal));
+
+        // Calling back: the SDK asks Twilio (here the fake gateway) to place a call through the TwiML
+        // app, naming the task; Hub's /twilio/voice/outgoing then dials the customer (VoiceFollowUpTests).
+        await page.GetByTestId("call-back-now").ClickAsync();
+        var invite = await desk.Signaling.WaitForAsync("invite");
+        Assert.Contains($"ConversationId={Uri.EscapeDataString(followUp)}", invite.Payload.ToJsonString(), StringComparison.Ordinal);
+        await Expect(page.GetByTestId("call-status")).ToBeVisibleAsync(ConsolePage.Visible);
+        await Expect(page.GetByTestId("call-back-now")).ToHaveCountAsync(0);
+        await page.GetByTestId("call-hangup").ClickAsync();
+        await Expect(page.GetByTestId("call-back-now")).ToBeVisibleAsync(ConsolePage.Visible);
         Assert.Empty(desk.Browser.Escaped);
     }
 

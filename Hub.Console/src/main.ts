@@ -151,7 +151,7 @@ function renderTopbar(): void {
         { class: "me-tags", title: `${t("levels")}: ${(p?.levels.length ? p.levels : agent.levels).join(", ")} · ${t("skills")}: ${(p?.skills.length ? p.skills : agent.skills).join(", ")}` },
         ...levels,
         ...skills,
-        p ? h("span", { class: "me-load", "data-testid": "me-load", text: `${t("load")} ${p.chatLoad}/${p.chatCapacity}` }) : null,
+        p ? h("span", { class: "me-load", "data-testid": "me-load", text: `${t("load")} ${p.chatLoad}/${p.chatCapacity}` + (voice.enabled ? ` · ${t("calls")} ${p.voiceLoad}/${p.voiceCapacity}` : "") }) : null,
       ),
     ),
     ...(voice.enabled ? [phoneIndicator()!] : []),

@@ -123,6 +123,7 @@ export function renderSupervisor(): void {
       h("td", null, h("span", { class: `dot st-${a.status}` }), h("span", { class: "status-text", text: t(a.status) })),
       h("td", { class: "cell-levels", text: a.levels.join(", ") || t("noLevels") }),
       h("td", { class: "num" }, h("span", { class: "load" }, h("span", { class: "load-bar", style: `width:${a.chatCapacity ? Math.min(100, (a.chatLoad / a.chatCapacity) * 100) : 0}%` })), h("span", { "data-testid": "team-load", text: `${a.chatLoad}/${a.chatCapacity}` })),
+      h("td", { class: "num", "data-testid": "team-calls", text: `${a.voiceLoad}/${a.voiceCapacity}` }),
       h("td", { class: "num", text: a.liveConnections }),
     ),
   );
@@ -135,7 +136,7 @@ export function renderSupervisor(): void {
       "div",
       { class: "sup-grid" },
       h("section", { class: "card sup-queues" }, h("h2", null, t("queues"), h("span", { class: "count", "data-testid": "sup-waiting-total", text: queue.length })), table([t("level", "").trim(), t("waitingCount"), t("longestWait")], perLevel, "sup-queues")),
-      h("section", { class: "card sup-team" }, h("h2", null, t("agents"), h("span", { class: "count", text: team.length })), table([t("agent"), t("status"), t("levels"), t("load"), t("connections")], agents, "sup-team")),
+      h("section", { class: "card sup-team" }, h("h2", null, t("agents"), h("span", { class: "count", text: team.length })), table([t("agent"), t("status"), t("levels"), t("load"), t("calls"), t("connections")], agents, "sup-team")),
       h(
         "section",
         { class: "card sup-over" },

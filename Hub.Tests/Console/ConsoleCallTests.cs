@@ -74,6 +74,7 @@ public sealed class ConsoleCallTests
         // The SDK calls a call accepted once the SDP answer is set; no audio flows here (no ICE peer).
         await Expect(status).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = Wait });
         await Expect(status).ToHaveTextAsync("Connected");
+        await Expect(page.GetByTestId("me-load")).ToContainTextAsync("Calls 1/1", new() { Timeout = Wait }); // the call takes the voice slot
 
         // Mute is the SDK's own: the button follows the SDK's mute event.
         var mute = page.GetByTestId("call-mute");

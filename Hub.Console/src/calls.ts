@@ -41,11 +41,6 @@ export function isFollowUp(conv: ConversationDto): boolean {
   return conv.channel === "Voice" && conv.id.startsWith("followup-");
 }
 
-/** Queue items carry no channel: the id tells. */
-export function isVoiceId(conversationId: string): boolean {
-  return conversationId.startsWith("voice-") || conversationId.startsWith("followup-");
-}
-
 function line(conversationId: string): Line {
   let l = voice.lines.get(conversationId);
   if (!l) voice.lines.set(conversationId, (l = { call: null, hold: "none", ended: false, busy: false }));

@@ -5,7 +5,7 @@ import { t } from "./i18n";
 import { state } from "./state";
 import { beep, notify, toast } from "./ui";
 import { openChat } from "./chat";
-import { incomingSection, isVoiceId } from "./calls";
+import { incomingSection } from "./calls";
 import { refreshMyPresence, updateTitle } from "./main";
 import type { OfferDto, QueueItemDto, ResumeResult } from "./types";
 
@@ -158,7 +158,7 @@ function queueRow(item: QueueItemDto): HTMLElement {
       "div",
       { class: "queue-row" },
       h("span", { class: "queue-topic", text: item.topic ?? t("ticket", item.ticketNumber) }),
-      isVoiceId(item.conversationId) ? voiceChip("queue-voice") : null,
+      item.channel === "Voice" ? voiceChip("queue-voice") : null,
       h("span", { class: "chip chip-level", text: t("levelShort", item.level) }),
       h("span", { class: "queue-wait", "data-since": item.waitingSince, text: "" }),
     ),

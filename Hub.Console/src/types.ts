@@ -73,6 +73,7 @@ export interface QueueItemDto {
   level: number;
   priority: number;
   waitingSince: string;
+  channel: string;
 }
 
 export interface OfferDto {

@@ -63,7 +63,8 @@ public sealed record QueueItemDto(
     string? Topic,
     int Level,
     int Priority,
-    DateTimeOffset WaitingSince);
+    DateTimeOffset WaitingSince,
+    Channel Channel = Channel.Chat);
 
 public sealed record TypingDto(string ConversationId, SenderRole Role, string? Name, bool IsTyping);
 

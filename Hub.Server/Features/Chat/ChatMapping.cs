@@ -10,5 +10,5 @@ internal static class ChatMapping
             assignedAgentName, c.TicketNumber, c.LastSeq, c.CustomerReadSeq, c.AgentReadSeq, c.CreatedAt, c.AssignedAt, c.ClosedAt, c.Rating);
 
     public static QueueItemDto ToQueueItem(this Conversation c) =>
-        new(c.Id, c.TicketNumber, c.CustomerName, c.Topic, c.Level, c.Priority, c.CreatedAt);
+        new(c.Id, c.TicketNumber, c.CustomerName, c.Topic, c.Level, c.Priority, c.CreatedAt, c.Channel);
 }

@@ -56,6 +56,8 @@ export class Widget {
   private queue: QueuePositionDto | null = null;
   /** Queue events that raced ahead of StartConversation's answer, by conversation id. */
   private readonly early = new Map<string, EarlyEvents>();
+  /** Counts live ConversationChanged events, so that a Resume answer read before one of them does not undo it. */
+  private liveChanges = 0;
   private offline: { reason: string } | null = null;
   private offlineDismissed = false;
   private opened = false;
@@ -326,6 +328,7 @@ export class Widget {
     while (hub && this.conv) {
       const id = this.conv.id;
       let result: ResumeResult;
+      const changesBefore = this.liveChanges;
       try {
         result = await hub.invoke<ResumeResult>("Resume", { conversationId: id, afterSeq: this.log.maxSeq() });
       } catch (error) {
@@ -338,7 +341,9 @@ export class Widget {
       if (this.conv?.id !== id) return;
       for (const m of result.messages) this.addMessage(m, false);
       this.store.saveHistory(id, result.messages);
-      this.applyConversation(result.conversation, false);
+      // The server read this snapshot before it answered; a live change that came meanwhile (an agent
+      // joined) is newer, and every later change comes live as well.
+      if (this.liveChanges === changesBefore) this.applyConversation(result.conversation, false);
       if (!result.hasMore || result.messages.length === 0) return;
     }
   }
@@ -459,6 +464,7 @@ export class Widget {
   }
 
   private applyConversation(c: ConversationDto, live: boolean): void {
+    if (live) this.liveChanges++;
     if (!this.conv || c.id !== this.conv.id) {
       // An agent can take the chat before StartConversation's answer arrives: keep it for then.
       if (live) this.keepEarly(c.id, { conversation: c });

@@ -47,14 +47,18 @@ export function openChat(result: ResumeResult, customerName: string | null): voi
   focusComposer();
 }
 
+/** Live ConversationChanged events so far: a Resume answer read before one of them must not undo it. */
+let liveChanges = 0;
+
 /** Reads what came since the last seq we have (and joins the conversation's group again). */
 export async function resumeChat(id: string): Promise<void> {
   const chat = state.chats.get(id);
   if (!chat || !state.conn) return;
   let after = maxSeq(chat);
   for (let page = 0; page < 20; page++) {
+    const changesBefore = liveChanges;
     const result = await state.conn.invoke<ResumeResult>("Resume", { conversationId: id, afterSeq: after });
-    chat.conv = result.conversation;
+    if (liveChanges === changesBefore) chat.conv = result.conversation;
     for (const m of result.messages) addMessage(chat, m);
     if (!result.hasMore || result.messages.length === 0) break;
     after = result.messages[result.messages.length - 1].seq;
@@ -108,6 +112,7 @@ export function onRead(d: ReadDto): void {
 }
 
 export function onConversationChanged(c: ConversationDto): void {
+  liveChanges++;
   const chat = state.chats.get(c.id);
   if (!chat) {
     // Reassigned to me by a supervisor: follow it.

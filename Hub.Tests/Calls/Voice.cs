@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.SignalR.Client;
+using SupportHub.Server.Features.Agents;
+using SupportHub.Server.Features.Calls;
 using SupportHub.Server.Features.Chat;
 using SupportHub.Server.Features.Routing;
 using SupportHub.Tests.TestHost;
@@ -54,6 +56,27 @@ internal static class Voice
         var agent = await server.ConnectAgentAsync(login.Token);
         await agent.SetPresenceAsync(PresenceStatus.Busy);
         return agent;
+    }
+
+    /// <summary>An agent whose console is connected and who takes offers.</summary>
+    public static async Task<(LoginResult Login, AgentClient Client)> AvailableAgentAsync(HubServer server, string name, int[] levels, string[]? skills = null)
+    {
+        var login = await server.CreateAgentAsync(name, levels, skills: skills);
+        var agent = await server.ConnectAgentAsync(login.Token);
+        await agent.SetPresenceAsync(PresenceStatus.Available);
+        return (login, agent);
+    }
+
+    /// <summary>A call that walks the menu (billing), is offered to <paramref name="agent"/>, accepted and bridged; returns its CallSid and conversation id.</summary>
+    public static async Task<(string CallSid, string ConversationId)> ConnectedCallAsync(this TwilioWebhooks twilio, FakeTwilioApi api, AgentClient agent)
+    {
+        var callSid = NewCallSid();
+        var conversationId = VoiceCalls.ConversationIdOf(callSid);
+        await twilio.TwimlAsync("/twilio/voice/menu", TwilioWebhooks.Call(callSid, Caller, extra: ("Digits", "1")));
+        await agent.Offers.WaitForAsync(o => o.ConversationId == conversationId);
+        await agent.AcceptAsync(conversationId);
+        await api.WaitForTwimlAsync(callSid, "<Dial");
+        return (callSid, conversationId);
     }
 
     public static Task<PresenceDto> PresenceAsync(this AgentClient agent) =>

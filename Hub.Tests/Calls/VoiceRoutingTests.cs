@@ -21,9 +21,7 @@ public sealed class VoiceRoutingTests
         // Eve is idle longest, so without the ticket's stickiness she would get the call.
         var eve = await server.ConnectAgentAsync((await server.CreateAgentAsync("Eve", [3])).Token);
         await eve.SetPresenceAsync(PresenceStatus.Available);
-        var doraLogin = await server.CreateAgentAsync("Dora", [3]);
-        var dora = await server.ConnectAgentAsync(doraLogin.Token);
-        await dora.SetPresenceAsync(PresenceStatus.Available);
+        var (doraLogin, dora) = await Voice.AvailableAgentAsync(server, "Dora", [3]);
         var ticket = await NewTicketAsync(server, "c-chat-customer", level: 3, lastAgentId: doraLogin.Agent.Id);
         var twilio = Voice.Twilio(server);
         var callSid = Voice.NewCallSid();
@@ -58,9 +56,7 @@ public sealed class VoiceRoutingTests
         await using var server = HubServer.Start(settings: Voice.Settings(api.BaseAddress));
         var gus = await server.ConnectAgentAsync((await server.CreateAgentAsync("Gus", [2])).Token);
         await gus.SetPresenceAsync(PresenceStatus.Available);
-        var finnLogin = await server.CreateAgentAsync("Finn", [2]);
-        var finn = await server.ConnectAgentAsync(finnLogin.Token);
-        await finn.SetPresenceAsync(PresenceStatus.Available);
+        var (finnLogin, finn) = await Voice.AvailableAgentAsync(server, "Finn", [2]);
         var ticket = await NewTicketAsync(server, "tel-4917012345678", level: 2, lastAgentId: finnLogin.Agent.Id);
         var callSid = Voice.NewCallSid();
 
@@ -76,12 +72,8 @@ public sealed class VoiceRoutingTests
     {
         await using var api = await FakeTwilioApi.StartAsync();
         await using var server = HubServer.Start(settings: Voice.Settings(api.BaseAddress));
-        var adaLogin = await server.CreateAgentAsync("Ada", [1]);
-        var ada = await server.ConnectAgentAsync(adaLogin.Token);
-        await ada.SetPresenceAsync(PresenceStatus.Available);
-        var zedLogin = await server.CreateAgentAsync("Zed", [3]);
-        var zed = await server.ConnectAgentAsync(zedLogin.Token);
-        await zed.SetPresenceAsync(PresenceStatus.Available);
+        var (adaLogin, ada) = await Voice.AvailableAgentAsync(server, "Ada", [1]);
+        var (zedLogin, zed) = await Voice.AvailableAgentAsync(server, "Zed", [3]);
         var callSid = Voice.NewCallSid();
         var conversationId = VoiceCalls.ConversationIdOf(callSid);
         await Voice.Twilio(server).TwimlAsync("/twilio/voice/menu", TwilioWebhooks.Call(callSid, Voice.Caller, extra: ("Digits", "1")));
@@ -115,17 +107,10 @@ public sealed class VoiceRoutingTests
     {
         await using var api = await FakeTwilioApi.StartAsync();
         await using var server = HubServer.Start(settings: Voice.Settings(api.BaseAddress));
-        var adaLogin = await server.CreateAgentAsync("Ada", [1]);
-        var ada = await server.ConnectAgentAsync(adaLogin.Token);
-        await ada.SetPresenceAsync(PresenceStatus.Available);
+        var (adaLogin, ada) = await Voice.AvailableAgentAsync(server, "Ada", [1]);
         var bob = await server.ConnectAgentAsync((await server.CreateAgentAsync("Bob", [1])).Token);
         var twilio = Voice.Twilio(server);
-        var callSid = Voice.NewCallSid();
-        var conversationId = VoiceCalls.ConversationIdOf(callSid);
-        await twilio.TwimlAsync("/twilio/voice/menu", TwilioWebhooks.Call(callSid, Voice.Caller, extra: ("Digits", "1")));
-        await ada.Offers.WaitForAsync(o => o.ConversationId == conversationId);
-        await ada.AcceptAsync(conversationId);
-        await api.WaitForTwimlAsync(callSid, "<Dial");
+        var (callSid, conversationId) = await twilio.ConnectedCallAsync(api, ada);
 
         await ada.Connection.InvokeAsync(nameof(AgentHub.HoldCall), new HoldCallRequest(conversationId, OnHold: true));
         var hold = await api.WaitForTwimlAsync(callSid, "Please hold the line.");
@@ -159,9 +144,7 @@ public sealed class VoiceRoutingTests
     {
         await using var api = await FakeTwilioApi.StartAsync();
         await using var server = HubServer.Start(settings: Voice.Settings(api.BaseAddress));
-        var adaLogin = await server.CreateAgentAsync("Ada", [1]);
-        var ada = await server.ConnectAgentAsync(adaLogin.Token);
-        await ada.SetPresenceAsync(PresenceStatus.Available);
+        var (adaLogin, ada) = await Voice.AvailableAgentAsync(server, "Ada", [1]);
 
         using var bad = await PutPhoneAsync(server, adaLogin.Token, "030 123456");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
@@ -185,16 +168,9 @@ public sealed class VoiceRoutingTests
     {
         await using var api = await FakeTwilioApi.StartAsync();
         await using var server = HubServer.Start(settings: Voice.Settings(api.BaseAddress));
-        var adaLogin = await server.CreateAgentAsync("Ada", [1]);
-        var ada = await server.ConnectAgentAsync(adaLogin.Token);
-        await ada.SetPresenceAsync(PresenceStatus.Available);
+        var (adaLogin, ada) = await Voice.AvailableAgentAsync(server, "Ada", [1]);
         var twilio = Voice.Twilio(server);
-        var callSid = Voice.NewCallSid();
-        var conversationId = VoiceCalls.ConversationIdOf(callSid);
-        await twilio.TwimlAsync("/twilio/voice/menu", TwilioWebhooks.Call(callSid, Voice.Caller, extra: ("Digits", "1")));
-        await ada.Offers.WaitForAsync(o => o.ConversationId == conversationId);
-        await ada.AcceptAsync(conversationId);
-        await api.WaitForTwimlAsync(callSid, "<Dial");
+        var (callSid, conversationId) = await twilio.ConnectedCallAsync(api, ada);
 
         var missed = await twilio.TwimlAsync("/twilio/voice/dial-result", TwilioWebhooks.Call(
             callSid, Voice.Caller, extra: [("DialCallStatus", "no-answer"), ("DialCallSid", Voice.NewCallSid()), ("DialCallDuration", "0")]));
@@ -204,9 +180,7 @@ public sealed class VoiceRoutingTests
         Assert.Equal(ConversationStatus.Waiting, (await server.Service<IConversationStore>().GetAsync(conversationId))!.Status);
         var missedBy = await ada.PresenceAsync();
         Assert.Equal((PresenceStatus.Away, 0), (missedBy.Status, missedBy.VoiceLoad)); // not offered the call again at once
-        var bobLogin = await server.CreateAgentAsync("Bob", [1]);
-        var bob = await server.ConnectAgentAsync(bobLogin.Token);
-        await bob.SetPresenceAsync(PresenceStatus.Available);
+        var (bobLogin, bob) = await Voice.AvailableAgentAsync(server, "Bob", [1]);
         await bob.Offers.WaitForAsync(o => o.ConversationId == conversationId);
         await bob.AcceptAsync(conversationId);
         await api.WaitForTwimlAsync(callSid, $"<Identity>{bobLogin.Agent.Id}</Identity>");
@@ -222,9 +196,7 @@ public sealed class VoiceRoutingTests
     {
         await using var api = await FakeTwilioApi.StartAsync();
         await using var server = HubServer.Start(settings: Voice.Settings(api.BaseAddress));
-        var adaLogin = await server.CreateAgentAsync("Ada", [1]);
-        var ada = await server.ConnectAgentAsync(adaLogin.Token);
-        await ada.SetPresenceAsync(PresenceStatus.Available);
+        var (adaLogin, ada) = await Voice.AvailableAgentAsync(server, "Ada", [1]);
         var customer = await server.ConnectCustomerAsync((await server.CreateVisitorAsync()).Token);
         var chat = await customer.StartAsync("Hello");
         await ada.Offers.WaitForAsync(o => o.ConversationId == chat.ConversationId);

@@ -18,15 +18,9 @@ public sealed class VoiceTranscriptTests
         var settings = Voice.Settings(api.BaseAddress);
         settings["Hub:Twilio:RecordCalls"] = "true";
         await using var server = HubServer.Start(settings: settings);
-        var adaLogin = await server.CreateAgentAsync("Ada", [1]);
-        var ada = await server.ConnectAgentAsync(adaLogin.Token);
-        await ada.SetPresenceAsync(PresenceStatus.Available);
+        var (_, ada) = await Voice.AvailableAgentAsync(server, "Ada", [1]);
         var twilio = Voice.Twilio(server);
-        var callSid = Voice.NewCallSid();
-        var conversationId = VoiceCalls.ConversationIdOf(callSid);
-        await twilio.TwimlAsync("/twilio/voice/menu", TwilioWebhooks.Call(callSid, Voice.Caller, extra: ("Digits", "1")));
-        await ada.Offers.WaitForAsync(o => o.ConversationId == conversationId);
-        await ada.AcceptAsync(conversationId);
+        var (callSid, conversationId) = await twilio.ConnectedCallAsync(api, ada);
         var bridge = await api.WaitForTwimlAsync(callSid, "<Dial");
         Assert.Contains($"record=\"record-from-answer-dual\" recordingStatusCallback=\"{Voice.PublicBaseUrl}/twilio/voice/recording\"", bridge, StringComparison.Ordinal);
 

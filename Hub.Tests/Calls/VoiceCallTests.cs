@@ -242,4 +242,18 @@ public sealed class VoiceCallTests
         Assert.Contains(login.Agent.Id, jwt.Payload["grants"].ToString(), StringComparison.Ordinal);
         Assert.Contains("AP0123456789abcdef0123456789abcdef", jwt.Payload["grants"].ToString(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Hub:Twilio:PublicBaseUrl", "support.example.com", "Hub:Twilio:PublicBaseUrl must be the absolute https://")]
+    [InlineData("Hub:Twilio:PublicBaseUrl", "https://support.example.com/hub", "Hub:Twilio:PublicBaseUrl")]
+    [InlineData("Hub:Twilio:Language", "fr-FR", "Hub:Twilio:Language must be en-US or de-DE.")]
+    [InlineData("Hub:Twilio:CallerId", "030 123456", "Hub:Twilio:CallerId must be a number in E.164 form")]
+    [InlineData("Hub:Twilio:AgentRingSeconds", "0", "Hub:Twilio:AgentRingSeconds")]
+    [InlineData("Hub:Twilio:AccountSid", "AC-nope", "Hub:Twilio:AccountSid must be AC followed by 32 hex digits.")]
+    public void TwilioConfigurationErrors_FailStartUp_NamingTheBadSetting(string key, string value, string named)
+    {
+        var error = Assert.ThrowsAny<Exception>(() => HubServer.Start(settings: new Dictionary<string, string?> { [key] = value }));
+
+        Assert.Contains(named, error.ToString(), StringComparison.Ordinal);
+    }
 }

@@ -10,7 +10,8 @@ public static class CallsExtensions
 
     public static IHostApplicationBuilder AddCalls(this IHostApplicationBuilder builder)
     {
-        builder.Services.Configure<TwilioOptions>(builder.Configuration.GetSection(TwilioOptions.SectionName));
+        builder.Services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<TwilioOptions>, Routing.FluentValidateOptions<TwilioOptions>>();
         builder.Services.AddSingleton<VoiceCalls>();
         builder.Services.AddSingleton<VoiceTranscripts>();
         builder.Services.AddSingleton<IVoiceBridge, TwilioVoiceBridge>();

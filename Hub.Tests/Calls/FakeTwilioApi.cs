@@ -12,7 +12,8 @@ namespace SupportHub.Tests.Calls;
 
 /// <summary>
 /// Twilio's REST API as far as Hub uses it, on 127.0.0.1: records every request and answers a call
-/// update with the JSON of a Call resource, as Twilio does.
+/// update with the JSON of a Call resource, a new conference participant with a Participant (201),
+/// and a participant's removal with 204, as Twilio does.
 /// </summary>
 public sealed class FakeTwilioApi : IAsyncDisposable
 {
@@ -50,6 +51,29 @@ public sealed class FakeTwilioApi : IAsyncDisposable
                 ["api_version"] = "2010-04-01",
                 ["uri"] = $"/2010-04-01/Accounts/{accountSid}/Calls/{callSid}.json",
             });
+        });
+        app.MapPost("/2010-04-01/Accounts/{accountSid}/Conferences/{conference}/Participants.json", async (string accountSid, string conference, HttpRequest request) =>
+        {
+            var form = await request.ReadFormAsync();
+            fake!.Requests.Enqueue(new RecordedRequest(
+                request.Method, request.Path.Value!, request.Headers.Authorization.ToString(), form.ToDictionary(f => f.Key, f => f.Value.ToString())));
+            var callSid = "CA" + Guid.NewGuid().ToString("N");
+            return Results.Json(new Dictionary<string, object?>
+            {
+                ["account_sid"] = accountSid,
+                ["call_sid"] = callSid,
+                ["conference_sid"] = "CF" + Guid.NewGuid().ToString("N"),
+                ["label"] = form["Label"].ToString(),
+                ["status"] = "queued",
+                ["muted"] = false,
+                ["hold"] = false,
+                ["uri"] = $"/2010-04-01/Accounts/{accountSid}/Conferences/{conference}/Participants/{callSid}.json",
+            }, statusCode: StatusCodes.Status201Created);
+        });
+        app.MapDelete("/2010-04-01/Accounts/{accountSid}/Conferences/{conference}/Participants/{participant}", (HttpRequest request) =>
+        {
+            fake!.Requests.Enqueue(new RecordedRequest(request.Method, request.Path.Value!, request.Headers.Authorization.ToString(), new Dictionary<string, string>()));
+            return Results.NoContent();
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -67,12 +67,12 @@ internal static class Voice
         return (login, agent);
     }
 
-    /// <summary>A call that walks the menu (billing), is offered to <paramref name="agent"/>, accepted and bridged; returns its CallSid and conversation id.</summary>
-    public static async Task<(string CallSid, string ConversationId)> ConnectedCallAsync(this TwilioWebhooks twilio, FakeTwilioApi api, AgentClient agent)
+    /// <summary>A call (from <paramref name="from"/>: another number is another customer and ticket) that walks the menu (billing), is offered to <paramref name="agent"/>, accepted and bridged; returns its CallSid and conversation id.</summary>
+    public static async Task<(string CallSid, string ConversationId)> ConnectedCallAsync(this TwilioWebhooks twilio, FakeTwilioApi api, AgentClient agent, string from = Caller)
     {
         var callSid = NewCallSid();
         var conversationId = VoiceCalls.ConversationIdOf(callSid);
-        await twilio.TwimlAsync("/twilio/voice/menu", TwilioWebhooks.Call(callSid, Caller, extra: ("Digits", "1")));
+        await twilio.TwimlAsync("/twilio/voice/menu", TwilioWebhooks.Call(callSid, from, extra: ("Digits", "1")));
         await agent.Offers.WaitForAsync(o => o.ConversationId == conversationId);
         await agent.AcceptAsync(conversationId);
         await api.WaitForTwimlAsync(callSid, "<Dial");

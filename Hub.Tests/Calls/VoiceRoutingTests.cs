@@ -192,6 +192,73 @@ public sealed class VoiceRoutingTests
     }
 
     [Fact]
+    public async Task AWarmTransfer_RingsTheSecondAgentIntoAConferenceWithTheCaller_AndCompletingItHandsTheCallOver()
+    {
+        await using var api = await FakeTwilioApi.StartAsync();
+        await using var server = HubServer.Start(settings: Voice.Settings(api.BaseAddress));
+        var (adaLogin, ada) = await Voice.AvailableAgentAsync(server, "Ada", [1]);
+        var twilio = Voice.Twilio(server);
+        var (callSid, conversationId) = await twilio.ConnectedCallAsync(api, ada);
+        var (bobLogin, bob) = await Voice.AvailableAgentAsync(server, "Bob", [2]);
+        var conference = $"hub-{conversationId}";
+
+        var notStarted = await Assert.ThrowsAsync<HubException>(() => ada.Connection.InvokeAsync(nameof(AgentHub.CompleteWarmTransfer), new WarmTransferRequest(conversationId, bobLogin.Agent.Id)));
+        Assert.StartsWith("conflict: No warm transfer", HubError.Of(notStarted), StringComparison.Ordinal);
+        await ada.Connection.InvokeAsync(nameof(AgentHub.WarmTransfer), new WarmTransferRequest(conversationId, bobLogin.Agent.Id, "Invoice export crashes, needs level 2."));
+
+        var caller = await api.WaitForTwimlAsync(callSid, "<Conference");
+        Assert.Contains($">{conference}</Conference></Dial>", caller, StringComparison.Ordinal);
+        Assert.Contains("endConferenceOnExit=\"true\"", caller, StringComparison.Ordinal);
+        var participants = $"/2010-04-01/Accounts/{Voice.AccountSid}/Conferences/{conference}/Participants.json";
+        var rungAda = await api.WaitForRequestAsync(r => r.Path == participants && r.Form["To"] == $"client:{adaLogin.Agent.Id}");
+        var rungBob = await api.WaitForRequestAsync(r => r.Path == participants && r.Form["To"] == $"client:{bobLogin.Agent.Id}");
+        Assert.Equal((Voice.Caller, adaLogin.Agent.Id, "false"), (rungAda.Form["From"], rungAda.Form["Label"], rungAda.Form["EndConferenceOnExit"]));
+        Assert.Equal((Voice.Caller, bobLogin.Agent.Id), (rungBob.Form["From"], rungBob.Form["Label"]));
+        Assert.Equal((1, 1), ((await ada.PresenceAsync()).VoiceLoad, (await bob.PresenceAsync()).VoiceLoad));
+        await ada.Messages.WaitForAsync(m => m.Kind == MessageKind.PrivateNote && m.Text == "Warm transfer to Bob: Invoice export crashes, needs level 2.");
+
+        await ada.Connection.InvokeAsync(nameof(AgentHub.CompleteWarmTransfer), new WarmTransferRequest(conversationId, bobLogin.Agent.Id));
+
+        var removed = await api.WaitForRequestAsync(r => r.Method == "DELETE");
+        Assert.Equal($"/2010-04-01/Accounts/{Voice.AccountSid}/Conferences/{conference}/Participants/{adaLogin.Agent.Id}.json", removed.Path);
+        var moved = (await server.Service<IConversationStore>().GetAsync(conversationId))!;
+        Assert.Equal((ConversationStatus.Active, bobLogin.Agent.Id), (moved.Status, moved.AssignedAgentId));
+        Assert.Equal((0, 1), ((await ada.PresenceAsync()).VoiceLoad, (await bob.PresenceAsync()).VoiceLoad));
+        Assert.Equal(bobLogin.Agent.Id, (await server.Service<ITicketStore>().GetAsync(moved.TicketId))!.LastAgentId);
+        await bob.Connection.InvokeAsync(nameof(AgentHub.HangUpCall), new ConversationRequest(conversationId)); // the call is Bob's now
+        var notHers = await Assert.ThrowsAsync<HubException>(() => ada.Connection.InvokeAsync(nameof(AgentHub.HoldCall), new HoldCallRequest(conversationId, true)));
+        Assert.StartsWith("forbidden: ", HubError.Of(notHers), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AWarmTransferToABusyAgent_IsRefused_AndACancelledOneFreesTheSecondAgent()
+    {
+        await using var api = await FakeTwilioApi.StartAsync();
+        await using var server = HubServer.Start(settings: Voice.Settings(api.BaseAddress));
+        var (_, ada) = await Voice.AvailableAgentAsync(server, "Ada", [1]);
+        var twilio = Voice.Twilio(server);
+        var (_, conversationId) = await twilio.ConnectedCallAsync(api, ada);
+        var (bobLogin, bob) = await Voice.AvailableAgentAsync(server, "Bob", [1]);
+        await twilio.ConnectedCallAsync(api, bob, from: "+4915199999999"); // Bob is on a call of his own
+        var (cleoLogin, cleo) = await Voice.AvailableAgentAsync(server, "Cleo", [1]);
+
+        var busy = await Assert.ThrowsAsync<HubException>(() => ada.Connection.InvokeAsync(nameof(AgentHub.WarmTransfer), new WarmTransferRequest(conversationId, bobLogin.Agent.Id)));
+        Assert.StartsWith("conflict: Bob is at capacity", HubError.Of(busy), StringComparison.Ordinal);
+        Assert.DoesNotContain(api.Requests, r => r.Path.Contains("/Participants", StringComparison.Ordinal));
+
+        await ada.Connection.InvokeAsync(nameof(AgentHub.WarmTransfer), new WarmTransferRequest(conversationId, cleoLogin.Agent.Id));
+        Assert.Equal(1, (await cleo.PresenceAsync()).VoiceLoad);
+        await ada.Connection.InvokeAsync(nameof(AgentHub.CancelWarmTransfer), new WarmTransferRequest(conversationId, cleoLogin.Agent.Id));
+
+        await api.WaitForRequestAsync(r => r.Method == "DELETE" && r.Path.EndsWith($"/Participants/{cleoLogin.Agent.Id}.json", StringComparison.Ordinal));
+        Assert.Equal(0, (await cleo.PresenceAsync()).VoiceLoad);
+        var kept = (await server.Service<IConversationStore>().GetAsync(conversationId))!;
+        Assert.Equal(ConversationStatus.Active, kept.Status);
+        Assert.NotEqual(cleoLogin.Agent.Id, kept.AssignedAgentId);
+        await ada.Messages.WaitForAsync(m => m.Text == "Cleo left the call.");
+    }
+
+    [Fact]
     public async Task CallControlsOnAChat_OrAnUnknownConversation_AreRefused()
     {
         await using var api = await FakeTwilioApi.StartAsync();

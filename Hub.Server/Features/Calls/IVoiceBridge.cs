@@ -15,6 +15,15 @@ public interface IVoiceBridge
     /// <summary>Puts the caller on hold (music or a pause); <see cref="ConnectAsync"/> takes them back.</summary>
     Task HoldAsync(Conversation conversation, CancellationToken ct);
 
+    /// <summary>
+    /// A warm transfer: moves the caller into a conference of their own and rings <paramref name="agents"/>
+    /// into it, so that the first can introduce the caller to the second.
+    /// </summary>
+    Task ConferenceAsync(Conversation conversation, IReadOnlyList<Agent> agents, CancellationToken ct);
+
+    /// <summary>Takes an agent out of the call's conference (the caller and the others stay).</summary>
+    Task LeaveConferenceAsync(Conversation conversation, Agent agent, CancellationToken ct);
+
     /// <summary>Ends the call; Twilio's status callback then ends the conversation.</summary>
     Task HangUpAsync(Conversation conversation, CancellationToken ct);
 }

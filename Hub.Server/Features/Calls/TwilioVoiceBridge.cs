@@ -4,9 +4,11 @@ using SupportHub.Server.Features.Chat;
 using Twilio.Clients;
 using Twilio.Exceptions;
 using Twilio.Rest.Api.V2010.Account;
+using Twilio.Rest.Api.V2010.Account.Conference;
 using Twilio.TwiML;
 using Twilio.Types;
 using Client = Twilio.TwiML.Voice.Client;
+using Conference = Twilio.TwiML.Voice.Conference;
 using Dial = Twilio.TwiML.Voice.Dial;
 using Start = Twilio.TwiML.Voice.Start;
 using Stop = Twilio.TwiML.Voice.Stop;
@@ -82,6 +84,52 @@ internal sealed partial class TwilioVoiceBridge(
         response.Say(texts.OnHold, language: texts.SayLanguage);
         response.Redirect(new Uri(options.Value.PublicUrl(VoiceEndpoints.WebhookPath + "/hold")), Twilio.Http.HttpMethod.Post);
         return RedirectAsync(conversation, response, null);
+    }
+
+    public static string ConferenceName(Conversation conversation) => "hub-" + conversation.Id;
+
+    public async Task ConferenceAsync(Conversation conversation, IReadOnlyList<Agent> agents, CancellationToken ct)
+    {
+        var twilio = options.Value;
+        var name = ConferenceName(conversation);
+        var dial = new Dial();
+        dial.Conference(name, beep: Conference.BeepEnum.False, startConferenceOnEnter: true, endConferenceOnExit: true, participantLabel: "caller");
+        await RedirectAsync(conversation, new VoiceResponse().Append(dial), null);
+
+        // The caller's number as the agents' caller id lets their consoles match the ringing leg to the conversation.
+        var from = VoiceCalls.PhoneNumberOf(conversation) ?? twilio.CallerId ?? "client:hub";
+        foreach (var agent in agents)
+        {
+            var participant = new CreateParticipantOptions(name, new PhoneNumber(from), new PhoneNumber(agent.PhoneNumber ?? "client:" + agent.Id))
+            {
+                Label = agent.Id,
+                Beep = "false",
+                StartConferenceOnEnter = true,
+                EndConferenceOnExit = false,
+                Timeout = twilio.AgentRingSeconds,
+            };
+            try
+            {
+                await ParticipantResource.CreateAsync(participant, Client);
+            }
+            catch (Exception e) when (e is TwilioException or HttpRequestException)
+            {
+                LogUpdateFailed(logger, e, name);
+                throw Infrastructure.Validation.HubErrors.Create(Infrastructure.Validation.HubErrors.Conflict, $"Twilio did not ring {agent.DisplayName} into the call: {e.Message}");
+            }
+        }
+    }
+
+    public async Task LeaveConferenceAsync(Conversation conversation, Agent agent, CancellationToken ct)
+    {
+        try
+        {
+            await ParticipantResource.DeleteAsync(new DeleteParticipantOptions(ConferenceName(conversation), agent.Id), Client); // the label names the participant
+        }
+        catch (Exception e) when (e is TwilioException or HttpRequestException)
+        {
+            LogUpdateFailed(logger, e, ConferenceName(conversation)); // the agent can still hang up their own leg
+        }
     }
 
     public async Task HangUpAsync(Conversation conversation, CancellationToken ct)

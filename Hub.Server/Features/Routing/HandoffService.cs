@@ -63,6 +63,69 @@ public sealed class HandoffService(
         await ReturnCallerToQueueAsync(moved, ct);
     }
 
+    /// <summary>
+    /// A warm transfer of a call: <paramref name="target"/> takes a voice slot at once and is rung into
+    /// a conference with the caller and <paramref name="agent"/>, who introduces the caller; the
+    /// conversation stays with <paramref name="agent"/> until <see cref="CompleteWarmTransferAsync"/>.
+    /// </summary>
+    public async Task StartWarmTransferAsync(Conversation conversation, Agent agent, Agent target, string note, CancellationToken ct)
+    {
+        await queue.EnsureAgentAsync(target);
+        if (!await queue.TryAssignAsync(conversation, target.Id))
+        {
+            throw HubErrors.Create(HubErrors.Conflict, $"{target.DisplayName} is at capacity (on another call) or is offered this conversation.");
+        }
+
+        try
+        {
+            await voice.ConferenceAsync(conversation, [agent, target], ct);
+        }
+        catch
+        {
+            await queue.ReleaseAssignmentAsync(conversation.Id, conversation.Channel, target.Id);
+            throw;
+        }
+
+        await chat.SendAsync(conversation, new Sender(SenderRole.Agent, agent.Id, agent.DisplayName), null, MessageKind.PrivateNote,
+            $"Warm transfer to {target.DisplayName}: {note}", ct);
+        await chat.SendSystemAsync(conversation, $"{agent.DisplayName} is bringing {target.DisplayName} into the call.", ct);
+    }
+
+    /// <summary>The introduction is done: the conversation is <paramref name="target"/>'s, and <paramref name="agent"/> leaves the call.</summary>
+    public async Task CompleteWarmTransferAsync(Conversation conversation, Agent agent, Agent target, CancellationToken ct)
+    {
+        await EnsureWarmTransferAsync(conversation, target);
+        if (!await conversations.TryReassignAsync(conversation.Id, target.Id, time.GetUtcNow(), ct))
+        {
+            throw HubErrors.Create(HubErrors.Closed, $"Conversation '{conversation.Id}' is closed.");
+        }
+
+        await queue.ReleaseAssignmentAsync(conversation.Id, conversation.Channel, agent.Id);
+        await chat.UpdateTicketAsync(conversation.TicketId, t => t.LastAgentId = target.Id, ct);
+        var moved = await ReloadAsync(conversation.Id, ct);
+        await chat.SendSystemAsync(moved, $"{target.DisplayName} took over the call from {agent.DisplayName}.", ct);
+        await notifier.ConversationChangedAsync(moved, target.DisplayName);
+        await notifier.AssignedAsync(moved, target);
+        await voice.LeaveConferenceAsync(moved, agent, ct);
+    }
+
+    /// <summary>The second agent is not needed after all: they leave the call and their voice slot is free.</summary>
+    public async Task CancelWarmTransferAsync(Conversation conversation, Agent target, CancellationToken ct)
+    {
+        await EnsureWarmTransferAsync(conversation, target);
+        await queue.ReleaseAssignmentAsync(conversation.Id, conversation.Channel, target.Id);
+        await voice.LeaveConferenceAsync(conversation, target, ct);
+        await chat.SendSystemAsync(conversation, $"{target.DisplayName} left the call.", ct);
+    }
+
+    private async Task EnsureWarmTransferAsync(Conversation conversation, Agent target)
+    {
+        if (target.Id == conversation.AssignedAgentId || !await queue.HoldsAsync(conversation.Id, target.Id))
+        {
+            throw HubErrors.Create(HubErrors.Conflict, $"No warm transfer of conversation '{conversation.Id}' to {target.DisplayName} is going on.");
+        }
+    }
+
     /// <summary>A supervisor gives any open conversation to an agent at once, within that agent's capacity.</summary>
     public async Task ReassignAsync(Conversation conversation, Agent supervisor, Agent target, CancellationToken ct)
     {

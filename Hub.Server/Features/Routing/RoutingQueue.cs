@@ -92,6 +92,10 @@ public sealed class RoutingQueue(
     public Task<bool> TryAssignAsync(Conversation conversation, string agentId) =>
         state.TryAssignAsync(conversation.Id, conversation.Channel, agentId, time.GetUtcNow());
 
+    /// <summary>Whether the agent holds (or is offered) the conversation in the routing state.</summary>
+    public async Task<bool> HoldsAsync(string conversationId, string agentId) =>
+        (await state.GetLoadAsync(agentId)).Contains(conversationId);
+
     public async Task ReleaseAssignmentAsync(string conversationId, Channel channel, string agentId)
     {
         await state.ReleaseAssignmentAsync(conversationId, channel, agentId, time.GetUtcNow());

@@ -5,6 +5,7 @@ import { activeChat, canWrite, isSupervisor, myId, state } from "./state";
 import { showDialog, toast, type Field } from "./ui";
 import { refreshTeam } from "./supervisor";
 import { openChat } from "./chat";
+import { warmTransferStarted } from "./calls";
 import type { ResumeResult } from "./types";
 
 const maxLevel = 3;
@@ -32,27 +33,41 @@ export function escalateDialog(): void {
   });
 }
 
+/** The target agent: a list of the team for supervisors (who may read it), an agent id for everyone else. */
+function withTargetAgent(open: (target: Field, nameOf: (agentId: string) => string) => void): void {
+  const nameOf = (agentId: string) => state.team.get(agentId)?.displayName ?? agentId;
+  if (!isSupervisor()) {
+    return open({ name: "agent", label: t("agentId"), kind: "text", maxLength: 64, required: t("agentId"), hint: t("transferNotSupervisor") }, nameOf);
+  }
+  void refreshTeam().then(() => {
+    const agents = [...state.team.values()]
+      .filter((a) => a.agentId !== myId())
+      .sort((a, b) => a.displayName.localeCompare(b.displayName))
+      .map((a) => ({ value: a.agentId, label: `${a.displayName} · ${t(a.status)} · ${a.chatLoad}/${a.chatCapacity}` }));
+    open({ name: "agent", label: t("targetAgent"), kind: "select", options: [{ value: "", label: t("chooseAgent") }, ...agents], required: t("chooseAgent") }, nameOf);
+  });
+}
+
 export function transferDialog(): void {
   const chat = activeChat();
   if (!chat || !canWrite(chat)) return;
-  const open = (agents: Field["options"]) => {
-    const supervisor = isSupervisor();
-    const target: Field = supervisor
-      ? { name: "agent", label: t("targetAgent"), kind: "select", options: [{ value: "", label: t("chooseAgent") }, ...(agents ?? [])], required: t("chooseAgent") }
-      : { name: "agent", label: t("agentId"), kind: "text", maxLength: 64, required: t("agentId"), hint: t("transferNotSupervisor") };
+  withTargetAgent((target) =>
     showDialog(t("transfer"), "transfer-dialog", [target, { name: "note", label: t("transferNote"), kind: "textarea", maxLength: 4000, required: t("transferNote") }], t("transfer"), async (v) => {
       await invoke("Transfer", { conversationId: chat.conv.id, agentId: v.agent, note: v.note });
       toast(t("transferred"));
-    });
-  };
-  if (!isSupervisor()) return open(undefined);
-  void refreshTeam().then(() =>
-    open(
-      [...state.team.values()]
-        .filter((a) => a.agentId !== myId())
-        .sort((a, b) => a.displayName.localeCompare(b.displayName))
-        .map((a) => ({ value: a.agentId, label: `${a.displayName} · ${t(a.status)} · ${a.chatLoad}/${a.chatCapacity}` })),
-    ),
+    }),
+  );
+}
+
+/** Rings another agent into the call to introduce the caller (the call stays this agent's until completed). */
+export function warmTransferDialog(): void {
+  const chat = activeChat();
+  if (!chat || !canWrite(chat)) return;
+  withTargetAgent((target, nameOf) =>
+    showDialog(t("warmTransfer"), "warm-dialog", [target, { name: "note", label: t("warmNote"), kind: "textarea", maxLength: 4000 }], t("warmRing"), async (v) => {
+      await invoke("WarmTransfer", { conversationId: chat.conv.id, agentId: v.agent, note: v.note || null });
+      warmTransferStarted(chat.conv.id, v.agent, nameOf(v.agent));
+    }),
   );
 }
 

@@ -7,6 +7,7 @@ import { startPhone, type Phone, type PhoneCall, type PhoneState, type VoiceToke
 import { activeChat, canWrite, isOpen, myId, state, type Chat } from "./state";
 import { beep, notify, toast } from "./ui";
 import { renderSide } from "./side";
+import { warmTransferDialog } from "./actions";
 import type { ConversationDto } from "./types";
 
 export type CallStatus = "waiting" | "ringing" | "connecting" | "connected" | "onHold" | "ended";
@@ -18,6 +19,10 @@ interface Line {
   /** Hung up here, or the line to this browser dropped while the caller was not on hold. */
   ended: boolean;
   busy: boolean;
+  /** A warm transfer going on: the agent rung into the call with the caller and this agent. */
+  warm: { agentId: string; name: string } | null;
+  /** The caller is being moved into a conference: this browser's leg drops and a new one rings. */
+  moving: boolean;
 }
 
 export const voice = {
@@ -43,7 +48,7 @@ export function isFollowUp(conv: ConversationDto): boolean {
 
 function line(conversationId: string): Line {
   let l = voice.lines.get(conversationId);
-  if (!l) voice.lines.set(conversationId, (l = { call: null, hold: "none", ended: false, busy: false }));
+  if (!l) voice.lines.set(conversationId, (l = { call: null, hold: "none", ended: false, busy: false, warm: null, moving: false }));
   return l;
 }
 
@@ -125,7 +130,8 @@ function attach(call: PhoneCall, chat: Chat): void {
   const expected = canWrite(chat) && chat.conv.status === "Active" && l.hold !== "held" && l.hold !== "holding";
   if (expected) {
     l.hold = "none";
-    call.accept();
+    l.moving = false;
+    if (call.status === "ringing") call.accept(); // a call answered by hand before its conversation came is only attached
   } else {
     ring(call);
   }
@@ -152,16 +158,19 @@ function onCallChanged(call: PhoneCall): void {
   for (const l of voice.lines.values()) {
     if (l.call !== call || call.status !== "closed") continue;
     l.call = null;
-    // Hold and escalation move the caller away from this browser: Twilio drops our leg, the call goes on.
-    if (l.hold === "none") l.ended = true;
+    // Hold, escalation and a warm transfer move the caller away from this browser: Twilio drops our leg, the call goes on.
+    if (l.hold === "none" && !l.moving) l.ended = true;
   }
   renderSide();
   renderCallBar();
 }
 
-/** Calls that rang before their conversation arrived (the accept's answer can come after the call). */
+/**
+ * Calls that rang before their conversation arrived (the accept's answer can come after the call), or
+ * that the agent answered by hand before the conversation was theirs (brought in by a warm transfer).
+ */
 export function matchWaitingCalls(): void {
-  const waiting = voice.unmatched.filter((c) => c.status === "ringing");
+  const waiting = voice.unmatched.filter((c) => c.status !== "closed");
   for (const call of waiting) {
     const chat = chatFor(call);
     if (!chat) continue;
@@ -176,7 +185,8 @@ export function onCallConversationChanged(conv: ConversationDto): void {
   if (!voice.lines.has(conv.id)) return;
   if (conv.assignedAgentId !== myId() || conv.status !== "Active") {
     const l = voice.lines.get(conv.id)!;
-    if (l.call && l.call.status !== "closed" && conv.status !== "Active") l.call.disconnect();
+    // Not ours any more (ended, handed over by a warm transfer, escalated): this browser leaves the call.
+    if (l.call && l.call.status !== "closed") l.call.disconnect();
     voice.lines.delete(conv.id);
   }
 }
@@ -242,6 +252,28 @@ export async function hangUp(): Promise<void> {
   renderCallBar();
 }
 
+/** After WarmTransfer: the agent is being rung into the call, and this browser's leg moves into the conference. */
+export function warmTransferStarted(conversationId: string, agentId: string, name: string): void {
+  const l = line(conversationId);
+  l.warm = { agentId, name };
+  l.moving = true;
+  renderCallBar();
+}
+
+async function finishWarmTransfer(chat: Chat, complete: boolean): Promise<void> {
+  const l = line(chat.conv.id);
+  if (!l.warm || l.busy) return;
+  l.busy = true;
+  renderCallBar();
+  const ok = await invoke(complete ? "CompleteWarmTransfer" : "CancelWarmTransfer", { conversationId: chat.conv.id, agentId: l.warm.agentId });
+  l.busy = false;
+  if (ok) {
+    if (complete) toast(t("warmCompleted", l.warm.name));
+    l.warm = null;
+  }
+  renderCallBar();
+}
+
 const statusKeys: Record<CallStatus, Key> = {
   waiting: "callWaiting",
   ringing: "callRinging",
@@ -274,9 +306,11 @@ export function renderCallBar(): void {
     h("span", { class: "call-icon", "aria-hidden": "true", text: "📞" }),
     h("span", { class: `call-status call-${status}`, role: "status", "aria-live": "polite", "data-testid": "call-status", "data-state": status, text: statusText }),
   );
+  if (l?.warm) bar.append(h("span", { class: "call-warm", "data-testid": "call-warm-with", text: t("warmWith", l.warm.name) }));
   if (!live) return;
   const busy = l?.busy ?? false;
   const held = status === "onHold";
+  const warm = l?.warm ?? null;
   bar.append(
     h(
       "div",
@@ -284,6 +318,10 @@ export function renderCallBar(): void {
       status === "ringing" ? h("button", { type: "button", class: "btn btn-primary", "data-testid": "call-answer", onclick: () => answer(chat), text: t("answer") }) : null,
       h("button", { type: "button", class: "btn", disabled: !talking, "aria-pressed": String(call?.muted ?? false), title: "Alt+M", "data-testid": "call-mute", onclick: () => toggleMute(), text: call?.muted ? t("unmute") : t("mute") }),
       h("button", { type: "button", class: "btn", disabled: busy, "aria-pressed": String(held), title: "Alt+H", "data-testid": "call-hold", onclick: () => void toggleHold(), text: held ? t("resume") : t("hold") }),
+      warm
+        ? h("button", { type: "button", class: "btn btn-primary", disabled: busy, "data-testid": "call-warm-complete", onclick: () => void finishWarmTransfer(chat, true), text: t("warmComplete") })
+        : h("button", { type: "button", class: "btn", disabled: busy || held, "data-testid": "call-warm", onclick: () => warmTransferDialog(), text: t("warmTransfer") }),
+      warm ? h("button", { type: "button", class: "btn", disabled: busy, "data-testid": "call-warm-cancel", onclick: () => void finishWarmTransfer(chat, false), text: t("warmCancel") }) : null,
       h("button", { type: "button", class: "btn btn-danger", disabled: busy, "data-testid": "call-hangup", onclick: () => void hangUp(), text: t("hangUp") }),
     ),
   );

@@ -121,6 +121,7 @@ export function onConversationChanged(c: ConversationDto): void {
         const keep = state.active;
         openChat(r, null);
         if (keep) switchTab(keep);
+        matchWaitingCalls(); // a call answered by hand before it was ours (a warm transfer)
       });
     }
     return;

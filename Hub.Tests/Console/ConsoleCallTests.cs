@@ -4,6 +4,8 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using SupportHub.Server.Features.Agents;
 using SupportHub.Server.Features.Calls;
+using SupportHub.Server.Features.Chat;
+using SupportHub.Server.Features.Routing;
 using SupportHub.Tests.Calls;
 using SupportHub.Tests.TestHost;
 using static Microsoft.Playwright.Assertions;
@@ -195,6 +197,47 @@ public sealed class ConsoleCallTests
         await Expect(dialog).ToHaveCountAsync(0, new() { Timeout = Wait });
         await Expect(page.GetByTestId("chat-handed-off")).ToBeVisibleAsync(ConsolePage.Visible);
         await Expect(page.GetByTestId("call-hangup")).ToHaveCountAsync(0);
+        Assert.Empty(desk.Browser.Escaped);
+    }
+
+    [Fact]
+    public async Task AWarmTransfer_RingsTheColleagueIn_ThisBrowserFollowsTheCallerIntoTheConference_AndCompletingHandsTheCallOver()
+    {
+        await using var desk = await Desk.OpenAsync();
+        var page = desk.Console.Page;
+        var bob = await desk.Server.CreateAgentAsync("Bob", [2]);
+        var bobClient = await desk.Server.ConnectAgentAsync(bob.Token);
+        await bobClient.SetPresenceAsync(PresenceStatus.Available);
+        var (_, conversationId) = await desk.AcceptCallAsync();
+        var leg = desk.Ring(Caller, await page.EvaluateAsync<string>(OfferScript));
+        await desk.Signaling.WaitForAsync("answer", m => m.CallSid == leg);
+        var status = page.GetByTestId("call-status");
+        await Expect(status).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = Wait });
+
+        await page.GetByTestId("call-warm").ClickAsync();
+        var dialog = page.GetByTestId("warm-dialog");
+        await dialog.Locator("input[name=agent]").FillAsync(bob.Agent.Id);
+        await dialog.Locator("textarea[name=note]").FillAsync("Refund above my limit");
+        await dialog.GetByTestId("warm-dialog-submit").ClickAsync();
+
+        var participants = $"/Conferences/hub-{conversationId}/Participants.json";
+        await desk.Api.WaitForRequestAsync(r => r.Path.EndsWith(participants, StringComparison.Ordinal) && r.Form["To"] == $"client:{bob.Agent.Id}");
+        await desk.Api.WaitForRequestAsync(r => r.Path.EndsWith(participants, StringComparison.Ordinal) && r.Form["To"] == $"client:{desk.Agent.Agent.Id}");
+        await Expect(page.GetByTestId("call-warm-with")).ToHaveTextAsync($"{bob.Agent.Id} is joining the call", new() { Timeout = Wait });
+
+        // Twilio drops this browser's leg as the caller moves into the conference, then rings the new one: answered at once.
+        desk.Signaling.HangUp(leg);
+        var conferenceLeg = desk.Ring(Caller, await page.EvaluateAsync<string>(OfferScript));
+        await desk.Signaling.WaitForAsync("answer", m => m.CallSid == conferenceLeg);
+        await Expect(status).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = Wait });
+
+        await page.GetByTestId("call-warm-complete").ClickAsync();
+
+        var removed = await desk.Api.WaitForRequestAsync(r => r.Method == "DELETE");
+        Assert.EndsWith($"/Conferences/hub-{conversationId}/Participants/{desk.Agent.Agent.Id}.json", removed.Path, StringComparison.Ordinal);
+        Assert.Equal(bob.Agent.Id, (await desk.Server.Service<IConversationStore>().GetAsync(conversationId))!.AssignedAgentId);
+        await Expect(page.GetByTestId("call-hangup")).ToHaveCountAsync(0, new() { Timeout = Wait });
+        await desk.Signaling.WaitForAsync("hangup", m => m.CallSid == conferenceLeg); // this browser leaves the call
         Assert.Empty(desk.Browser.Escaped);
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using SupportHub.Server.Features.Agents;
 using SupportHub.Server.Features.Calls;
 using SupportHub.Server.Features.Chat;
 using SupportHub.Server.Features.Routing;
@@ -256,6 +257,25 @@ public sealed class VoiceRoutingTests
         Assert.Equal(ConversationStatus.Active, kept.Status);
         Assert.NotEqual(cleoLogin.Agent.Id, kept.AssignedAgentId);
         await ada.Messages.WaitForAsync(m => m.Text == "Cleo left the call.");
+    }
+
+    [Fact]
+    public async Task ASupervisorReassigningACall_PutsTheCallerThroughToTheNewAgent()
+    {
+        await using var api = await FakeTwilioApi.StartAsync();
+        await using var server = HubServer.Start(settings: Voice.Settings(api.BaseAddress));
+        var (_, ada) = await Voice.AvailableAgentAsync(server, "Ada", [1]);
+        var twilio = Voice.Twilio(server);
+        var (callSid, conversationId) = await twilio.ConnectedCallAsync(api, ada);
+        var bobLogin = await server.CreateAgentAsync("Bob", [1]);
+        var bob = await server.ConnectAgentAsync(bobLogin.Token);
+        var sam = await server.ConnectAgentAsync((await server.CreateAgentAsync("Sam", [1], [AgentRole.Supervisor])).Token);
+
+        await sam.Connection.InvokeAsync(nameof(AgentHub.Reassign), new ReassignRequest(conversationId, bobLogin.Agent.Id));
+
+        await api.WaitForTwimlAsync(callSid, $"<Identity>{bobLogin.Agent.Id}</Identity>");
+        Assert.Equal((0, 1), ((await ada.PresenceAsync()).VoiceLoad, (await bob.PresenceAsync()).VoiceLoad));
+        Assert.Equal(bobLogin.Agent.Id, (await server.Service<IConversationStore>().GetAsync(conversationId))!.AssignedAgentId);
     }
 
     [Fact]

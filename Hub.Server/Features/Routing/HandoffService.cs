@@ -152,6 +152,10 @@ public sealed class HandoffService(
         await chat.SendSystemAsync(moved, $"{target.DisplayName} took over the conversation (assigned by {supervisor.DisplayName}).", ct);
         await notifier.ConversationChangedAsync(moved, target.DisplayName);
         await notifier.AssignedAsync(moved, target);
+        if (VoiceCalls.CallSidOf(moved) is not null)
+        {
+            await voice.ConnectAsync(moved, target, ct); // the caller, waiting or talking, is put through to the new agent
+        }
     }
 
     /// <summary>The workflow moved a waiting conversation to another level (a target timed out or had nobody).</summary>

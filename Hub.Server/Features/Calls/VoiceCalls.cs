@@ -30,6 +30,7 @@ public sealed class VoiceCalls(
     TimeProvider time)
 {
     private const string CallPrefix = "voice-";
+    private const string PhoneCustomerPrefix = "tel-";
     private const string FollowUpPrefix = "followup-";
 
     private static readonly HashSet<string> FinalStatuses = new(StringComparer.OrdinalIgnoreCase) { "completed", "no-answer", "busy", "failed", "canceled" };
@@ -47,8 +48,9 @@ public sealed class VoiceCalls(
 
     /// <summary>The number a phone customer called from (their id is <c>tel-</c> and its digits); null for other customers.</summary>
     public static string? PhoneNumberOf(Conversation conversation) =>
-        conversation.CustomerId.StartsWith("tel-", StringComparison.Ordinal) && conversation.CustomerId.Length > 4 && conversation.CustomerId[4..].All(char.IsAsciiDigit)
-            ? "+" + conversation.CustomerId[4..]
+        conversation.CustomerId.StartsWith(PhoneCustomerPrefix, StringComparison.Ordinal) && conversation.CustomerId.Length > PhoneCustomerPrefix.Length
+        && conversation.CustomerId[PhoneCustomerPrefix.Length..].All(char.IsAsciiDigit)
+            ? "+" + conversation.CustomerId[PhoneCustomerPrefix.Length..]
             : null;
 
     public static bool IsFinal(string? callStatus) => callStatus is not null && FinalStatuses.Contains(callStatus);
@@ -56,8 +58,7 @@ public sealed class VoiceCalls(
     /// <summary>An open ticket the caller named by its number; null when there is none.</summary>
     public async Task<Ticket?> FindOpenTicketAsync(string digits, CancellationToken ct) =>
         long.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
-        && await tickets.GetByNumberAsync(number, ct) is { Status: not (TicketStatus.Resolved or TicketStatus.Closed) } ticket
-            ? ticket
+            ? await desk.FindOpenAsync(number, ct)
             : null;
 
     /// <summary>
@@ -220,7 +221,7 @@ public sealed class VoiceCalls(
 
     private async Task<Customer> CallerAsync(string from, DateTimeOffset now, CancellationToken ct)
     {
-        var customerId = "tel-" + new string([.. from.Where(char.IsAsciiLetterOrDigit)]);
+        var customerId = PhoneCustomerPrefix + new string([.. from.Where(char.IsAsciiLetterOrDigit)]);
         var customer = await customers.GetAsync(customerId, ct);
         if (customer is null)
         {

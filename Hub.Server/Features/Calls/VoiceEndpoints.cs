@@ -308,18 +308,15 @@ public static class VoiceEndpoints
         }
 
         var response = new VoiceResponse();
-        var unanswered = hook.DialCallStatus is "no-answer" or "busy" or "failed" or "canceled";
-        if (unanswered && call is { Status: ConversationStatus.Active, AssignedAgentId: { } agentId })
+        if (hook.DialCallStatus is "no-answer" or "busy" or "failed" or "canceled" && call is { Status: ConversationStatus.Active, AssignedAgentId: { } agentId })
         {
-            await presence.SetStatusAsync(agentId, PresenceStatus.Away);
-        }
-
-        if (unanswered && call is { Status: ConversationStatus.Active, AssignedAgentId: { } missedBy }
-            && await handoff.RequeueFromLostAgentAsync(call.Id, missedBy, moveCaller: false, ct))
-        {
-            response.Say(texts.AgentMissed, language: texts.SayLanguage);
-            AppendEnqueue(response, twilio);
-            return Twiml(response);
+            await presence.SetStatusAsync(agentId, PresenceStatus.Away); // first, so that the call is not offered to them again
+            if (await handoff.RequeueFromLostAgentAsync(call.Id, agentId, moveCaller: false, ct))
+            {
+                response.Say(texts.AgentMissed, language: texts.SayLanguage);
+                AppendEnqueue(response, twilio);
+                return Twiml(response);
+            }
         }
 
         response.Hangup();

@@ -19,6 +19,9 @@ public sealed class VoiceTranscripts(VoiceCalls calls, TimeProvider time)
     private const int MaxPending = 16;
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(3);
 
+    /// <summary>A transcription not heard from for this long lost its stopped event: its state is dropped.</summary>
+    private static readonly TimeSpan Idle = TimeSpan.FromHours(1);
+
     private readonly ConcurrentDictionary<string, Stream> streams = new(StringComparer.Ordinal);
 
     /// <summary>The spoken text of a content callback's TranscriptionData; null when it has none.</summary>
@@ -46,7 +49,14 @@ public sealed class VoiceTranscripts(VoiceCalls calls, TimeProvider time)
     public async Task ReceiveAsync(Conversation conversation, VoiceWebhook hook, CancellationToken ct)
     {
         var key = hook.TranscriptionSid ?? hook.CallSid;
+        var now = time.GetUtcNow();
+        foreach (var (idleKey, _) in streams.Where(s => now - s.Value.LastSeen > Idle))
+        {
+            streams.TryRemove(idleKey, out _);
+        }
+
         var stream = streams.GetOrAdd(key, _ => new Stream());
+        stream.LastSeen = now;
         await stream.Gate.WaitAsync(ct);
         try
         {
@@ -125,6 +135,8 @@ public sealed class VoiceTranscripts(VoiceCalls calls, TimeProvider time)
     private sealed class Stream
     {
         public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public DateTimeOffset LastSeen { get; set; }
 
         /// <summary>Twilio numbers a transcription's callbacks from 1 (the started event).</summary>
         public long Next { get; set; } = 1;

@@ -10,7 +10,7 @@ public sealed class TicketDesk(ITicketStore tickets, TimeProvider time)
     public async Task<Ticket> ForNewConversationAsync(string customerId, string conversationId, string? subject, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var ticket = (await tickets.ListByCustomerAsync(customerId, ct)).FirstOrDefault(t => t.Status is not (TicketStatus.Resolved or TicketStatus.Closed));
+        var ticket = (await tickets.ListByCustomerAsync(customerId, ct)).FirstOrDefault(IsOpen);
         if (ticket is null)
         {
             return await tickets.CreateAsync(
@@ -31,6 +31,13 @@ public sealed class TicketDesk(ITicketStore tickets, TimeProvider time)
 
         return await AttachAsync(ticket, conversationId, ct);
     }
+
+    /// <summary>An open (not resolved, not closed) ticket by its number, as a caller keys it in; null otherwise.</summary>
+    public async Task<Ticket?> FindOpenAsync(long number, CancellationToken ct) =>
+        await tickets.GetByNumberAsync(number, ct) is { } ticket && IsOpen(ticket) ? ticket : null;
+
+    /// <summary>A ticket work continues on: new contacts of its customer join it.</summary>
+    public static bool IsOpen(Ticket ticket) => ticket.Status is not (TicketStatus.Resolved or TicketStatus.Closed);
 
     /// <summary>Adds a conversation to a ticket (a caller who keyed in its number, a voicemail left on it).</summary>
     public async Task<Ticket> AttachAsync(Ticket ticket, string conversationId, CancellationToken ct)

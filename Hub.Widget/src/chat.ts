@@ -1,7 +1,8 @@
 // The customer's chat without the DOM: holds the reducer's state, keeps it in localStorage, owns the
 // connection, the session and the sync, and turns what the customer does into hub calls and events.
 import { Link, type LinkState } from "./connection";
-import { hasClientMessageId, initialState, reduce, type ChatEvent, type ChatState, type Effect } from "./conversation";
+import { reduce } from "./conversation";
+import { hasClientMessageId, initialState, type ChatEvent, type ChatState, type Effect } from "./state";
 import type { Texts } from "./i18n";
 import {
   isOpen,
@@ -62,10 +63,11 @@ export class Chat implements SyncHost {
 
   /** True when there is something to follow at once: an open chat or a start to repeat. */
   get wantsConnection(): boolean {
-    return this.store.pendingStart !== null || (this.state.conv !== null && isOpen(this.state.conv.conversation?.status ?? "Waiting"));
+    return this.store.pendingStart !== null || this.hasOpenConversation;
   }
 
-  get isOpen(): boolean {
+  /** A conversation is shown and still open (one without a snapshot yet waits). */
+  get hasOpenConversation(): boolean {
     return this.state.conv !== null && isOpen(this.state.conv.conversation?.status ?? "Waiting");
   }
 
@@ -168,7 +170,7 @@ export class Chat implements SyncHost {
   /** Queues a message in the outbox and sends it when it can. False when there is nothing to send it to. */
   send(text: string): boolean {
     const conv = this.state.conv;
-    if (!text.trim() || !conv || !this.isOpen) return false;
+    if (!text.trim() || !conv || !this.hasOpenConversation) return false;
     const entry = { clientMessageId: newId(), text, at: Date.now() };
     this.store.addToOutbox(conv.id, entry);
     this.typing.stop();
@@ -178,7 +180,7 @@ export class Chat implements SyncHost {
   }
 
   typingInput(hasText: boolean): void {
-    if (this.isOpen) this.typing.input(hasText);
+    if (this.hasOpenConversation) this.typing.input(hasText);
   }
 
   typingStop(): void {
@@ -262,7 +264,7 @@ export class Chat implements SyncHost {
       if (next?.id !== conv?.id) {
         this.session.reload();
         this.dispatch({ type: "shown", conv: next, history: next ? this.store.history(next.id) : [], outbox: next ? this.store.outbox(next.id) : [] });
-        if (this.isOpen) void this.connect().then(() => this.sync.sync()).catch(() => undefined);
+        if (this.hasOpenConversation) void this.connect().then(() => this.sync.sync()).catch(() => undefined);
       } else if (next && conv) {
         // Another tab rated, left a message or saw a change: take what it learnt.
         this.dispatch({ type: "learnt", conv: next });

@@ -1,4 +1,4 @@
-import type { ChatState, FailedEntry } from "./conversation";
+import type { ChatState, FailedEntry } from "./state";
 import { h, linkify } from "./dom";
 import { format, type Texts } from "./i18n";
 import type { MessageDto } from "./protocol";

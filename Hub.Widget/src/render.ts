@@ -2,7 +2,7 @@
 // typing indicator, the card under the messages and the launcher's badge.
 import { closedCard, leftMessageCard, offlineCard, ratingCard } from "./cards";
 import type { LinkState } from "./connection";
-import { statusOf, unreadCount, type ChatState } from "./conversation";
+import { statusOf, unreadCount, type ChatState } from "./state";
 import { format, type Texts } from "./i18n";
 import { MessageList } from "./messages";
 import type { Notifier } from "./notify";
@@ -32,6 +32,7 @@ export class Renderer {
   private readonly list: MessageList;
   private readonly agentTyping: TypingIndicator;
   private typingShown: ChatState["agentTyping"] = null;
+  private confirmTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly view: View,
@@ -144,6 +145,26 @@ export class Renderer {
       (!v.composer.hidden && v.input) ||
       v.closeButton;
     target.focus();
+  }
+
+  /** The end button asks once more before it ends the chat: true on the confirming click. */
+  confirmEnd(): boolean {
+    const button = this.view.endButton;
+    if (button.dataset.confirm !== "1") {
+      button.dataset.confirm = "1";
+      button.textContent = this.t.confirmEnd;
+      clearTimeout(this.confirmTimer);
+      this.confirmTimer = setTimeout(() => this.resetEndButton(), 4000);
+      return false;
+    }
+    this.resetEndButton();
+    return true;
+  }
+
+  private resetEndButton(): void {
+    clearTimeout(this.confirmTimer);
+    delete this.view.endButton.dataset.confirm;
+    this.view.endButton.textContent = this.t.endChat;
   }
 
   autosize(): void {

@@ -1,7 +1,7 @@
 // Talking to the customer hub after every (re)connect: a pending start, the open conversation,
 // Resume, then the outbox. Both loops run one at a time through singleFlight.
 import type { Link } from "./connection";
-import { maxSeq, type ChatEvent, type ChatState } from "./conversation";
+import { maxSeq, type ChatEvent, type ChatState } from "./state";
 import { isOpen, readHubError, type ConversationDto, type ResumeResult, type SendMessageResult, type StartConversationResult } from "./protocol";
 import type { Store } from "./store";
 

@@ -1,11 +1,11 @@
 import { showCardError } from "./cards";
 import { Chat } from "./chat";
 import type { WidgetConfig } from "./config";
-import { maxSeq, unreadCount, type Effect } from "./conversation";
 import { format } from "./i18n";
 import { Notifier } from "./notify";
 import { emailPattern, readPreChat } from "./prechat";
 import { Renderer } from "./render";
+import { maxSeq, unreadCount, type Effect } from "./state";
 import { buildView, type View } from "./view";
 
 export type WidgetEvent = "open" | "close" | "message" | "conversation";
@@ -34,7 +34,6 @@ export class Widget {
   private opened = false;
   /** A start is being sent: the form does not send another. */
   private busy = false;
-  private confirmTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly config: WidgetConfig) {
     this.t = config.texts;
@@ -177,7 +176,7 @@ export class Widget {
       if (store.sound) this.notifier.beep(true);
       this.notifier.renderSound(store.sound);
     });
-    v.endButton.addEventListener("click", () => this.confirmEnd());
+    v.endButton.addEventListener("click", () => this.renderer.confirmEnd() && this.chat.end());
     v.form.addEventListener("submit", (e) => {
       e.preventDefault();
       this.submitForm();
@@ -268,25 +267,6 @@ export class Widget {
     if (!this.chat.send(this.view.input.value)) return;
     this.view.input.value = "";
     this.renderer.autosize();
-  }
-
-  private confirmEnd(): void {
-    const button = this.view.endButton;
-    if (button.dataset.confirm !== "1") {
-      button.dataset.confirm = "1";
-      button.textContent = this.t.confirmEnd;
-      clearTimeout(this.confirmTimer);
-      this.confirmTimer = setTimeout(() => this.resetEndButton(), 4000);
-      return;
-    }
-    this.resetEndButton();
-    this.chat.end();
-  }
-
-  private resetEndButton(): void {
-    clearTimeout(this.confirmTimer);
-    delete this.view.endButton.dataset.confirm;
-    this.view.endButton.textContent = this.t.endChat;
   }
 
   private async rate(score: number, comment: string): Promise<void> {

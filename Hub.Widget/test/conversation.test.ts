@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { initialState, maxSeq, reduce, statusOf, unreadCount, type ChatEvent, type ChatState, type Effect } from "../src/conversation";
+import { reduce } from "../src/conversation";
+import { initialState, maxSeq, statusOf, unreadCount, type ChatEvent, type ChatState, type Effect } from "../src/state";
 import type { ConversationDto, ConversationStatus, MessageDto } from "../src/protocol";
 import type { ConversationState, OutboxEntry, PendingStart } from "../src/store";
 

@@ -108,6 +108,106 @@ public sealed class DocsTests
         Assert.True(problems.Count == 0, $"{pagePath} and {hub.Name} disagree:\n{string.Join('\n', problems)}");
     }
 
+    [Fact]
+    public void TheEventTable_ListsEveryClientEvent_WithItsHubAndPayload()
+    {
+        const string pagePath = "docs/protocol/events-and-errors.md";
+        var events = new Dictionary<string, (string Hubs, string Payload)>(StringComparer.Ordinal);
+        foreach (var (client, hub) in new[] { (typeof(ICustomerClient), "customer"), (typeof(IAgentClient), "agent") })
+        {
+            foreach (var method in client.GetMethods())
+            {
+                var payload = RequestOf(method);
+                events[method.Name] = events.TryGetValue(method.Name, out var seen) ? ("both", seen.Payload == payload ? payload : seen.Payload + " / " + payload) : (hub, payload);
+            }
+        }
+
+        var rows = Repo.Page(pagePath).TableAfter("Events");
+        var problems = new List<string>();
+        foreach (var (line, cells) in rows)
+        {
+            var name = cells[0].Trim('`');
+            var (hubs, payload) = (cells.ElementAtOrDefault(1), cells.ElementAtOrDefault(2)?.Split('`', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault());
+            if (!events.TryGetValue(name, out var actual))
+            {
+                problems.Add($"{pagePath}:{line}: event `{name}` is documented but neither ICustomerClient nor IAgentClient declares it");
+            }
+            else if (hubs != actual.Hubs || payload != actual.Payload)
+            {
+                problems.Add($"{pagePath}:{line}: event `{name}` is documented on {hubs} with {payload}, but it is sent on {actual.Hubs} with {actual.Payload}");
+            }
+        }
+
+        problems.AddRange(events.Keys.Where(e => rows.All(r => r.Cells[0].Trim('`') != e)).Order(StringComparer.Ordinal)
+            .Select(e => $"{pagePath}: event {e} ({events[e].Hubs}, {events[e].Payload}) is missing from the event table"));
+        Assert.True(problems.Count == 0, $"The event table and the client interfaces disagree:\n{string.Join('\n', problems)}");
+    }
+
+    [Fact]
+    public void EveryJsonExample_UnderAPayloadOrMethodHeading_HasTheFieldsOfItsType()
+    {
+        var types = typeof(ConversationDto).Assembly.GetTypes()
+            .Where(t => t.IsPublic || t.IsNestedPublic)
+            .GroupBy(t => t.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var problems = new List<string>();
+        foreach (var page in Repo.DocPages().Where(p => p.RelativePath.StartsWith("docs/protocol/", StringComparison.Ordinal)))
+        {
+            foreach (var (line, text) in page.Headings.Where(h => h.Text.StartsWith('`')))
+            {
+                var span = text.Split('`', StringSplitOptions.RemoveEmptyEntries)[0];
+                var name = span.Split('(')[0];
+                var candidates = span.Contains('(', StringComparison.Ordinal)
+                    ? span.Split(['(', ')', ' ', '→'], StringSplitOptions.RemoveEmptyEntries).Skip(1).Where(types.ContainsKey).Select(t => types[t]).ToList()
+                    : types.TryGetValue(name, out var payload) ? [payload] : [];
+                if (candidates.Count == 0 || page.JsonBlockAfter(line) is not { } example)
+                {
+                    continue;
+                }
+
+                var keys = ExampleKeys(example.Text);
+                var at = $"{page.RelativePath}:{example.Line}: the example under `{span}`";
+                if (keys is null)
+                {
+                    problems.Add($"{at} is not valid JSON");
+                    continue;
+                }
+
+                // A payload's example shows every field; a method's example shows its request or its result, optional fields may be left out.
+                var exact = !span.Contains('(', StringComparison.Ordinal);
+                var fits = candidates.Any(t => FieldsOf(t) is var fields && (exact ? fields.SetEquals(keys) : keys.IsSubsetOf(fields)));
+                if (!fits)
+                {
+                    var known = candidates.SelectMany(FieldsOf).ToHashSet(StringComparer.Ordinal);
+                    var unknown = keys.Where(k => !known.Contains(k)).Order(StringComparer.Ordinal);
+                    var lacking = known.Where(f => !keys.Contains(f)).Order(StringComparer.Ordinal);
+                    problems.Add($"{at} has fields that {string.Join(" and ", candidates.Select(t => t.Name))} lack: [{string.Join(", ", unknown)}]"
+                        + (exact ? $"; it lacks the fields [{string.Join(", ", lacking)}]" : ""));
+                }
+            }
+        }
+
+        Assert.True(problems.Count == 0, $"{problems.Count} example(s) differ from the C# contracts:\n{string.Join('\n', problems)}");
+    }
+
+    private static HashSet<string> FieldsOf(Type type) =>
+        new(type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p.Name)), StringComparer.Ordinal);
+
+    /// <summary>The top-level field names of a JSON example (of its first item when it is an array); "..." marks an elision.</summary>
+    private static HashSet<string>? ExampleKeys(string json)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            var root = document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Array ? document.RootElement.EnumerateArray().First() : document.RootElement;
+            return new HashSet<string>(root.EnumerateObject().Select(p => p.Name).Where(n => n != "..."), StringComparer.Ordinal);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Headings like "`Send(SendMessageRequest) → SendMessageResult`" must match the method too.</summary>
     private static IEnumerable<string> MethodHeadings(MarkdownPage page, Dictionary<string, MethodInfo> methods, Type hub)
     {

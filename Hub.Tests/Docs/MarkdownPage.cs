@@ -9,11 +9,12 @@ namespace SupportHub.Tests.Docs;
 /// </summary>
 internal sealed partial class MarkdownPage
 {
-    private MarkdownPage(string path, string relativePath, IReadOnlyList<(int Line, string Text)> lines)
+    private MarkdownPage(string path, string relativePath, IReadOnlyList<(int Line, string Text)> lines, IReadOnlyList<(int Line, string Info, string Text)> blocks)
     {
         Path = path;
         RelativePath = relativePath;
         Lines = lines;
+        Blocks = blocks;
         var anchors = new HashSet<string>(StringComparer.Ordinal);
         var headings = new List<(int Line, string Text)>();
         foreach (var (number, text) in lines)
@@ -44,32 +45,45 @@ internal sealed partial class MarkdownPage
 
     public IReadOnlyList<(int Line, string Text)> Headings { get; }
 
+    /// <summary>Fenced code blocks: the line of the opening fence, its info string ("json") and the text.</summary>
+    public IReadOnlyList<(int Line, string Info, string Text)> Blocks { get; }
+
     public IReadOnlySet<string> Anchors { get; }
 
     public static MarkdownPage Load(string root, string path)
     {
         var relative = System.IO.Path.GetRelativePath(root, path).Replace('\\', '/');
         var lines = new List<(int, string)>();
+        var blocks = new List<(int, string, string)>();
         var fence = (string?)null;
-        var number = 0;
+        var block = new StringBuilder();
+        var (number, blockLine, info) = (0, 0, "");
         foreach (var line in File.ReadAllLines(path))
         {
             number++;
             var trimmed = line.TrimStart();
             var marker = trimmed.StartsWith("```", StringComparison.Ordinal) ? "```" : trimmed.StartsWith("~~~", StringComparison.Ordinal) ? "~~~" : null;
-            if (marker is not null && (fence is null || fence == marker))
+            if (marker is not null && fence is null)
             {
-                fence = fence is null ? marker : null;
-                continue;
+                (fence, blockLine, info) = (marker, number, trimmed[3..].Trim());
+                block.Clear();
             }
-
-            if (fence is null)
+            else if (marker is not null && fence == marker)
+            {
+                fence = null;
+                blocks.Add((blockLine, info, block.ToString()));
+            }
+            else if (fence is null)
             {
                 lines.Add((number, line));
             }
+            else
+            {
+                block.AppendLine(line);
+            }
         }
 
-        return new MarkdownPage(path, relative, lines);
+        return new MarkdownPage(path, relative, lines, blocks);
     }
 
     /// <summary>Every inline code span (`like this`), with its line.</summary>
@@ -98,6 +112,13 @@ internal sealed partial class MarkdownPage
             .Select(l => (l.Line, Cells: l.Text.Trim().Trim('|').Split('|').Select(c => c.Trim()).ToArray()))
             .ToList();
         return rows.Count < 2 ? [] : rows[2..];
+    }
+
+    /// <summary>The first json block between the heading at <paramref name="headingLine"/> and the next heading.</summary>
+    public (int Line, string Text)? JsonBlockAfter(int headingLine)
+    {
+        var next = Headings.Select(h => h.Line).Where(l => l > headingLine).DefaultIfEmpty(int.MaxValue).Min();
+        return Blocks.Where(b => b.Line > headingLine && b.Line < next && b.Info == "json").Select(b => ((int, string)?)(b.Line, b.Text)).FirstOrDefault();
     }
 
     /// <summary>

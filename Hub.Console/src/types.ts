@@ -1,4 +1,4 @@
-// Wire shapes of the agent hub and the HTTP API (see docs/protocol.md).
+// Wire shapes of the agent hub and the HTTP API (see docs/protocol/agent-hub.md and docs/protocol/http.md).
 
 export type PresenceStatus = "Offline" | "Available" | "Busy" | "Away";
 export type ConversationStatus = "Waiting" | "Active" | "Ended" | "Resolved";

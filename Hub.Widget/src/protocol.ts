@@ -1,4 +1,4 @@
-// Wire types of the customer hub (docs/protocol.md). Enums travel as strings.
+// Wire types of the customer hub (docs/protocol/customer-hub.md). Enums travel as strings.
 
 export type ConversationStatus = "Waiting" | "Active" | "Ended" | "Resolved";
 export type SenderRole = "Customer" | "Agent" | "System";

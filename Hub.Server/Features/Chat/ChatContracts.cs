@@ -1,4 +1,4 @@
-// Wire contracts of the customer and agent hubs (docs/protocol.md). Kept in one file so the protocol
+// Wire contracts of the customer and agent hubs (docs/protocol/customer-hub.md, agent-hub.md). Kept in one file so the protocol
 // reads as one piece; each record is a request, a result or a client event payload.
 namespace SupportHub.Server.Features.Chat;
 

@@ -1,4 +1,4 @@
-// Wire contracts of /api/visitors (docs/protocol.md).
+// Wire contracts of /api/visitors (docs/protocol/http.md).
 namespace SupportHub.Server.Features.Customers;
 
 /// <param name="UserId">The site's user id, for identity verification; needs <paramref name="UserHash"/>.</param>

@@ -4,7 +4,7 @@ namespace SupportHub.Server.Infrastructure.Validation;
 
 /// <summary>
 /// Hub errors reach clients as <see cref="HubException"/> messages of the form <c>code: detail</c>;
-/// the codes are part of the protocol (docs/protocol.md).
+/// the codes are part of the protocol (docs/protocol/events-and-errors.md).
 /// </summary>
 public static class HubErrors
 {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SupportHub.Tests.TestHost;
 
 namespace SupportHub.Tests.Docs;
 
@@ -36,19 +37,8 @@ internal sealed partial class Repository
 
     public string Root { get; }
 
-    /// <summary>The repository of the running test assembly: the first folder above it that holds Hub.sln.</summary>
-    public static Repository Locate()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Hub.sln")))
-            {
-                return new Repository(dir.FullName);
-            }
-        }
-
-        throw new InvalidOperationException($"No Hub.sln above {AppContext.BaseDirectory}.");
-    }
+    /// <summary>The repository of the running test assembly.</summary>
+    public static Repository Locate() => new(RepoPaths.Root);
 
     /// <summary>README.md and every page under docs/.</summary>
     public IReadOnlyList<MarkdownPage> DocPages() =>

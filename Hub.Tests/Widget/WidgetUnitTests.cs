@@ -16,7 +16,7 @@ public sealed class WidgetUnitTests
     {
         var start = new ProcessStartInfo(OperatingSystem.IsWindows() ? "npm.cmd" : "npm")
         {
-            WorkingDirectory = Path.Combine(BrowserFixture.RepoRoot, "Hub.Widget"),
+            WorkingDirectory = RepoPaths.Combine("Hub.Widget"),
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,

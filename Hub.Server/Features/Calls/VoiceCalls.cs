@@ -42,16 +42,19 @@ public sealed class VoiceCalls(
 
     public static string FollowUpIdOf(string callSid) => FollowUpPrefix + callSid;
 
-    /// <summary>The live call behind a voice conversation; null for a voicemail or callback task.</summary>
+    /// <summary>The live call behind a voice conversation; null for a chat or a voicemail or callback task.</summary>
     public static string? CallSidOf(Conversation conversation) =>
-        conversation.Channel == Channel.Voice && conversation.Id.StartsWith(CallPrefix, StringComparison.Ordinal) ? conversation.Id[CallPrefix.Length..] : null;
+        conversation.Call is { Kind: CallKind.Live } call ? call.CallSid : null;
 
-    /// <summary>The number a phone customer called from (their id is <c>tel-</c> and its digits); null for other customers.</summary>
-    public static string? PhoneNumberOf(Conversation conversation) =>
-        conversation.CustomerId.StartsWith(PhoneCustomerPrefix, StringComparison.Ordinal) && conversation.CustomerId.Length > PhoneCustomerPrefix.Length
-        && conversation.CustomerId[PhoneCustomerPrefix.Length..].All(char.IsAsciiDigit)
-            ? "+" + conversation.CustomerId[PhoneCustomerPrefix.Length..]
-            : null;
+    /// <summary>The number a phone customer called from; null for other customers.</summary>
+    public static string? PhoneNumberOf(Conversation conversation) => conversation.Call?.CallerNumber;
+
+    /// <summary>A number Twilio names the caller by, as one to call back (+ and its digits); null for anything else (anonymous, a browser client).</summary>
+    public static string? CallableNumber(string from)
+    {
+        var digits = new string([.. from.Where(char.IsAsciiLetterOrDigit)]);
+        return digits.Length > 0 && digits.All(char.IsAsciiDigit) ? "+" + digits : null;
+    }
 
     public static bool IsFinal(string? callStatus) => callStatus is not null && FinalStatuses.Contains(callStatus);
 
@@ -96,6 +99,7 @@ public sealed class VoiceCalls(
                 TicketNumber = ticket.Number,
                 StartClientMessageId = callSid,
                 CreatedAt = now,
+                Call = new ConversationCall { CallSid = callSid, Kind = CallKind.Live, CallerNumber = customer.PhoneNumber },
             };
             await conversations.CreateAsync(conversation, ct);
             await chat.SendSystemAsync(conversation, $"Phone call from {from} ({topic ?? "no topic"}), ticket #{ticket.Number}.", ct);
@@ -141,7 +145,7 @@ public sealed class VoiceCalls(
     /// </summary>
     public async Task<Conversation> FollowUpAsync(Conversation call, string request, CancellationToken ct)
     {
-        var callSid = CallSidOf(call) ?? throw new InvalidOperationException($"{call.Id} is not a call.");
+        var callSid = CallSidOf(call) ?? throw new InvalidOperationException($"{call.Id} is not a live call.");
         var id = FollowUpIdOf(callSid);
         Conversation followUp;
         await using (await locks.AcquireAsync("call:" + callSid, LockLease, LockWait, ct))
@@ -166,6 +170,7 @@ public sealed class VoiceCalls(
                 TicketId = ticket.Id,
                 TicketNumber = ticket.Number,
                 CreatedAt = time.GetUtcNow(),
+                Call = new ConversationCall { CallSid = callSid, Kind = CallKind.FollowUp, CallerNumber = call.Call!.CallerNumber },
             };
             await conversations.CreateAsync(followUp, ct);
             await chat.SendSystemAsync(followUp, request, ct);
@@ -225,10 +230,11 @@ public sealed class VoiceCalls(
         var customer = await customers.GetAsync(customerId, ct);
         if (customer is null)
         {
-            customer = new Customer { Id = customerId, Name = from, CreatedAt = now };
+            customer = new Customer { Id = customerId, Name = from, PhoneNumber = CallableNumber(from), CreatedAt = now };
             await customers.CreateAsync(customer, ct);
         }
 
+        customer.PhoneNumber ??= CallableNumber(from); // a customer stored before phone numbers were kept
         customer.LastSeenAt = now;
         await customers.ReplaceAsync(customer, ct);
         return customer;

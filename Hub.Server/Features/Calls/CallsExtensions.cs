@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SupportHub.Server.Features.Chat;
 using Twilio.Clients;
 using Twilio.Http;
 
@@ -14,7 +16,10 @@ public static class CallsExtensions
         builder.Services.AddSingleton<IValidateOptions<TwilioOptions>, Routing.FluentValidateOptions<TwilioOptions>>();
         builder.Services.AddSingleton<VoiceCalls>();
         builder.Services.AddSingleton<VoiceTranscripts>();
-        builder.Services.AddSingleton<IVoiceBridge, TwilioVoiceBridge>();
+        builder.Services.AddSingleton<ICallBridge, TwilioCallBridge>();
+        builder.Services.AddSingleton<WarmTransfer>();
+        builder.Services.AddSingleton<IChannelHook, CallChannelHook>();
+        builder.Services.Replace(ServiceDescriptor.Singleton<ICallControls, CallControls>());
         builder.Services.AddSingleton<ITwilioRestClient>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<TwilioOptions>>().Value;

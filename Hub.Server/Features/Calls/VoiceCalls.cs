@@ -23,7 +23,7 @@ public sealed class VoiceCalls(
     IAgentStore agents,
     ChatService chat,
     ChatNotifier notifier,
-    RoutingQueue queue,
+    RoutingGateway queue,
     IRoutingState state,
     IOptions<RoutingOptions> routing,
     IDistributedLock locks,

@@ -16,7 +16,7 @@ namespace SupportHub.Server.Features.Calls;
 /// <summary>
 /// Twilio's voice webhooks (form-encoded, signed, validated) and the console's Voice SDK token. The
 /// caller's path: incoming (menu) → menu (topic, or * for a ticket number) → Enqueue with wait
-/// (position, estimate, any key to leave) → an agent accepts (TwilioVoiceBridge). Nobody there, or a
+/// (position, estimate, any key to leave) → an agent accepts (TwilioCallBridge). Nobody there, or a
 /// key pressed while waiting: voicemail or callback, which become a task of the ticket.
 /// </summary>
 public static class VoiceEndpoints
@@ -70,7 +70,7 @@ public static class VoiceEndpoints
 
     private static ContentHttpResult Incoming(VoiceWebhook hook, IOptions<TwilioOptions> options) => Twiml(Menu(options.Value, retry: false));
 
-    private static async Task<IResult> MenuAsync(VoiceWebhook hook, VoiceCalls calls, RoutingQueue queue, IOptions<TwilioOptions> options, CancellationToken ct)
+    private static async Task<IResult> MenuAsync(VoiceWebhook hook, VoiceCalls calls, RoutingGateway queue, IOptions<TwilioOptions> options, CancellationToken ct)
     {
         var twilio = options.Value;
         var texts = VoiceTexts.For(twilio.Language);
@@ -85,7 +85,7 @@ public static class VoiceEndpoints
             : await StartAsync(hook, calls, queue, twilio, topic, null, texts.PleaseHold, ct);
     }
 
-    private static async Task<IResult> TicketAsync(VoiceWebhook hook, VoiceCalls calls, RoutingQueue queue, IOptions<TwilioOptions> options, CancellationToken ct)
+    private static async Task<IResult> TicketAsync(VoiceWebhook hook, VoiceCalls calls, RoutingGateway queue, IOptions<TwilioOptions> options, CancellationToken ct)
     {
         var twilio = options.Value;
         var texts = VoiceTexts.For(twilio.Language);
@@ -103,7 +103,7 @@ public static class VoiceEndpoints
 
     /// <summary>The call becomes a conversation; it waits in the queue, or, with nobody to answer, is offered voicemail or a callback.</summary>
     private static async Task<IResult> StartAsync(
-        VoiceWebhook hook, VoiceCalls calls, RoutingQueue queue, TwilioOptions twilio, string? topic, Tickets.Ticket? ticket, string greeting, CancellationToken ct)
+        VoiceWebhook hook, VoiceCalls calls, RoutingGateway queue, TwilioOptions twilio, string? topic, Tickets.Ticket? ticket, string greeting, CancellationToken ct)
     {
         var texts = VoiceTexts.For(twilio.Language);
         var availability = await queue.AvailabilityAsync();

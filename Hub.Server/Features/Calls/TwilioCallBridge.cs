@@ -20,8 +20,8 @@ namespace SupportHub.Server.Features.Calls;
 /// Redirects the caller's live call with new TwiML (CallResource.Update): out of the queue to the
 /// agent's browser client, back into the queue, on hold, or ends it.
 /// </summary>
-internal sealed partial class TwilioVoiceBridge(
-    IOptions<TwilioOptions> options, IServiceProvider services, ILogger<TwilioVoiceBridge> logger) : IVoiceBridge
+internal sealed partial class TwilioCallBridge(
+    IOptions<TwilioOptions> options, IServiceProvider services, ILogger<TwilioCallBridge> logger) : ICallBridge
 {
     /// <summary>The real-time transcription's name, so that a transfer or hold can stop it.</summary>
     public const string TranscriptionName = "hub-transcript";

@@ -14,8 +14,13 @@ public static class CallsExtensions
     {
         builder.Services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<TwilioOptions>, Routing.FluentValidateOptions<TwilioOptions>>();
-        builder.Services.AddSingleton<VoiceCalls>();
-        builder.Services.AddSingleton<VoiceTranscripts>();
+        builder.Services.AddSingleton<CallTwiml>();
+        builder.Services.AddSingleton<StartCall>();
+        builder.Services.AddSingleton<CallQueuePosition>();
+        builder.Services.AddSingleton<CallFollowUp>();
+        builder.Services.AddSingleton<EndCall>();
+        builder.Services.AddSingleton<CallTranscript>();
+        builder.Services.AddSingleton<LiveTranscription>();
         builder.Services.AddSingleton<ICallBridge, TwilioCallBridge>();
         builder.Services.AddSingleton<WarmTransfer>();
         builder.Services.AddSingleton<IChannelHook, CallChannelHook>();

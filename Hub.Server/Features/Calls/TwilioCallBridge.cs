@@ -7,12 +7,6 @@ using Twilio.Rest.Api.V2010.Account;
 using Twilio.Rest.Api.V2010.Account.Conference;
 using Twilio.TwiML;
 using Twilio.Types;
-using Client = Twilio.TwiML.Voice.Client;
-using Conference = Twilio.TwiML.Voice.Conference;
-using Dial = Twilio.TwiML.Voice.Dial;
-using Start = Twilio.TwiML.Voice.Start;
-using Stop = Twilio.TwiML.Voice.Stop;
-using Transcription = Twilio.TwiML.Voice.Transcription;
 
 namespace SupportHub.Server.Features.Calls;
 
@@ -21,70 +15,15 @@ namespace SupportHub.Server.Features.Calls;
 /// agent's browser client, back into the queue, on hold, or ends it.
 /// </summary>
 internal sealed partial class TwilioCallBridge(
-    IOptions<TwilioOptions> options, IServiceProvider services, ILogger<TwilioCallBridge> logger) : ICallBridge
+    IOptions<TwilioOptions> options, CallTwiml twiml, IServiceProvider services, ILogger<TwilioCallBridge> logger) : ICallBridge
 {
-    /// <summary>The real-time transcription's name, so that a transfer or hold can stop it.</summary>
-    public const string TranscriptionName = "hub-transcript";
+    public Task ConnectAsync(Conversation conversation, Agent agent, CancellationToken ct) =>
+        RedirectAsync(conversation, twiml.Connect(conversation, agent), agent.Id);
 
-    public Task ConnectAsync(Conversation conversation, Agent agent, CancellationToken ct)
-    {
-        var twilio = options.Value;
-        var response = new VoiceResponse();
-        if (twilio.Transcribe)
-        {
-            var start = new Start();
-            start.Transcription(
-                name: TranscriptionName,
-                track: Transcription.TrackEnum.BothTracks,
-                statusCallbackUrl: twilio.PublicUrl(VoiceEndpoints.WebhookPath + "/transcription"),
-                languageCode: VoiceTexts.For(twilio.Language).LanguageCode);
-            response.Append(start);
-        }
+    public Task ReturnToQueueAsync(Conversation conversation, int level, CancellationToken ct) =>
+        RedirectAsync(conversation, twiml.ReturnToQueue(level), null);
 
-        // Dial's action hears whether the agent answered: if not, the caller goes back to the queue.
-        var dialResult = new Uri(twilio.PublicUrl(VoiceEndpoints.WebhookPath + "/dial-result"));
-        var dial = twilio.RecordCalls
-            ? new Dial(
-                action: dialResult,
-                method: Twilio.Http.HttpMethod.Post,
-                timeout: twilio.AgentRingSeconds,
-                callerId: twilio.CallerId,
-                record: Dial.RecordEnum.RecordFromAnswerDual,
-                recordingStatusCallback: new Uri(twilio.PublicUrl(VoiceEndpoints.WebhookPath + "/recording")))
-            : new Dial(action: dialResult, method: Twilio.Http.HttpMethod.Post, timeout: twilio.AgentRingSeconds, callerId: twilio.CallerId);
-        if (agent.PhoneNumber is { } phone)
-        {
-            dial.Number(new PhoneNumber(phone));
-        }
-        else
-        {
-            // The console's browser phone learns which conversation rings from the parameter.
-            var client = new Client();
-            client.Identity(agent.Id);
-            client.Parameter(name: "conversationId", value: conversation.Id);
-            dial.Append(client);
-        }
-        response.Append(dial);
-        return RedirectAsync(conversation, response, agent.Id);
-    }
-
-    public Task ReturnToQueueAsync(Conversation conversation, int level, CancellationToken ct)
-    {
-        var texts = VoiceTexts.For(options.Value.Language);
-        var response = StopTranscription(new VoiceResponse());
-        response.Say(texts.PassedOn(level), language: texts.SayLanguage);
-        VoiceEndpoints.AppendEnqueue(response, options.Value);
-        return RedirectAsync(conversation, response, null);
-    }
-
-    public Task HoldAsync(Conversation conversation, CancellationToken ct)
-    {
-        var texts = VoiceTexts.For(options.Value.Language);
-        var response = StopTranscription(new VoiceResponse());
-        response.Say(texts.OnHold, language: texts.SayLanguage);
-        response.Redirect(new Uri(options.Value.PublicUrl(VoiceEndpoints.WebhookPath + "/hold")), Twilio.Http.HttpMethod.Post);
-        return RedirectAsync(conversation, response, null);
-    }
+    public Task HoldAsync(Conversation conversation, CancellationToken ct) => RedirectAsync(conversation, twiml.OnHold(), null);
 
     public static string ConferenceName(Conversation conversation) => "hub-" + conversation.Id;
 
@@ -92,12 +31,10 @@ internal sealed partial class TwilioCallBridge(
     {
         var twilio = options.Value;
         var name = ConferenceName(conversation);
-        var dial = new Dial();
-        dial.Conference(name, beep: Conference.BeepEnum.False, startConferenceOnEnter: true, endConferenceOnExit: true, participantLabel: "caller");
-        await RedirectAsync(conversation, new VoiceResponse().Append(dial), null);
+        await RedirectAsync(conversation, CallTwiml.Conference(name), null);
 
         // The caller's number as the agents' caller id lets their consoles match the ringing leg to the conversation.
-        var from = VoiceCalls.PhoneNumberOf(conversation) ?? twilio.CallerId ?? "client:hub";
+        var from = conversation.Call?.CallerNumber ?? twilio.CallerId ?? "client:hub";
         foreach (var agent in agents)
         {
             var participant = new CreateParticipantOptions(name, new PhoneNumber(from), new PhoneNumber(agent.PhoneNumber ?? "client:" + agent.Id))
@@ -134,7 +71,7 @@ internal sealed partial class TwilioCallBridge(
 
     public async Task HangUpAsync(Conversation conversation, CancellationToken ct)
     {
-        if (!options.Value.IsEnabled || VoiceCalls.CallSidOf(conversation) is not { } callSid)
+        if (!options.Value.IsEnabled || conversation.LiveCallSid() is not { } callSid)
         {
             return;
         }
@@ -152,24 +89,16 @@ internal sealed partial class TwilioCallBridge(
 
     private ITwilioRestClient Client => services.GetRequiredService<ITwilioRestClient>();
 
-    private static VoiceResponse StopTranscription(VoiceResponse response)
-    {
-        var stop = new Stop();
-        stop.Transcription(name: TranscriptionName);
-        return response.Append(stop);
-    }
-
     private async Task RedirectAsync(Conversation conversation, VoiceResponse response, string? agentId)
     {
-        if (!options.Value.IsEnabled || VoiceCalls.CallSidOf(conversation) is not { } callSid)
+        if (!options.Value.IsEnabled || conversation.LiveCallSid() is not { } callSid)
         {
             return; // a voicemail or callback task: nobody is on the line
         }
 
-        var twiml = response.ToString(System.Xml.Linq.SaveOptions.DisableFormatting);
         try
         {
-            await CallResource.UpdateAsync(pathSid: callSid, twiml: new Twiml(twiml), client: Client);
+            await CallResource.UpdateAsync(pathSid: callSid, twiml: new Twiml(CallTwiml.Xml(response)), client: Client);
         }
         catch (Exception e) when (e is TwilioException or HttpRequestException)
         {

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using SupportHub.Server.Features.Agents;
-using SupportHub.Server.Features.Calls;
 using SupportHub.Server.Features.Routing;
 using SupportHub.Server.Infrastructure.Auth;
 using SupportHub.Server.Infrastructure.Validation;
@@ -17,11 +16,11 @@ public sealed partial class AgentHub(
     ChatService chat,
     HandoffService handoff,
     PresenceService presence,
-    RoutingQueue queue,
+    RoutingGateway queue,
     ConversationLookup lookup,
     IConversationStore store,
     IAgentStore agents,
-    IVoiceBridge voice) : Hub<IAgentClient>
+    ICallControls calls) : Hub<IAgentClient>
 {
     public override async Task OnConnectedAsync()
     {

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SupportHub.Server.Infrastructure.Validation;
 
 namespace SupportHub.Server.Features.Chat;
@@ -13,6 +14,8 @@ public static class ChatExtensions
     {
         builder.Services.AddSingleton<ChatNotifier>();
         builder.Services.AddSingleton<ChatService>();
+        builder.Services.AddSingleton<ChannelHooks>();
+        builder.Services.TryAddSingleton<ICallControls, NoCallControls>(); // the calls feature, when added, replaces it
         builder.Services.AddSingleton<Tickets.TicketDesk>();
         builder.Services.AddScoped<ConversationLookup>();
         builder.Services

@@ -1,5 +1,4 @@
 using SupportHub.Server.Features.Agents;
-using SupportHub.Server.Features.Calls;
 using SupportHub.Server.Features.Customers;
 using SupportHub.Server.Features.Routing;
 using SupportHub.Server.Features.Tickets;
@@ -18,8 +17,8 @@ public sealed class ChatService(
     ICustomerStore customers,
     IAgentStore agents,
     ChatNotifier notifier,
-    RoutingQueue queue,
-    IVoiceBridge voice,
+    RoutingGateway queue,
+    ChannelHooks channels,
     TimeProvider time)
 {
     public async Task<StartConversationResult> StartAsync(string customerId, StartConversationRequest request, CancellationToken ct)
@@ -124,11 +123,7 @@ public sealed class ChatService(
         await notifier.DequeuedAsync(claimed.Id);
         await SendSystemAsync(claimed, $"{agent.DisplayName} joined the conversation.", ct);
         await notifier.ConversationChangedAsync(claimed, agent.DisplayName);
-        if (claimed.Channel == Channel.Voice)
-        {
-            await voice.ConnectAsync(claimed, agent, ct); // the caller waits in Twilio's queue until now
-        }
-
+        await channels.AssignedAsync(claimed, agent, ct); // a caller waits in Twilio's queue until now
         return claimed;
     }
 
@@ -230,6 +225,7 @@ public sealed class ChatService(
         await notifier.DequeuedAsync(closed.Id);
         await SendSystemAsync(closed, systemText, ct);
         await notifier.ConversationChangedAsync(closed, (await ToDtoAsync(closed, ct)).AssignedAgentName);
+        await channels.ClosedAsync(closed, ct);
     }
 
     internal async Task SendSystemAsync(Conversation conversation, string text, CancellationToken ct)

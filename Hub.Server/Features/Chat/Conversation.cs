@@ -53,5 +53,8 @@ public sealed class Conversation
 
     public DateTimeOffset? RatedAt { get; set; }
 
+    /// <summary>The phone call behind a voice conversation; null for a chat.</summary>
+    public ConversationCall? Call { get; set; }
+
     public bool IsOpen => Status is ConversationStatus.Waiting or ConversationStatus.Active;
 }

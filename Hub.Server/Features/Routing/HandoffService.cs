@@ -1,5 +1,4 @@
 using SupportHub.Server.Features.Agents;
-using SupportHub.Server.Features.Calls;
 using SupportHub.Server.Features.Chat;
 using SupportHub.Server.Features.Customers;
 using SupportHub.Server.Features.Tickets;
@@ -17,8 +16,8 @@ public sealed class HandoffService(
     ICustomerStore customers,
     ChatService chat,
     ChatNotifier notifier,
-    RoutingQueue queue,
-    IVoiceBridge voice,
+    RoutingGateway queue,
+    ChannelHooks channels,
     TimeProvider time)
 {
     public async Task EscalateAsync(Conversation conversation, Agent agent, EscalateRequest request, CancellationToken ct)
@@ -44,7 +43,7 @@ public sealed class HandoffService(
         await chat.SendSystemAsync(moved, $"Your conversation was passed to our level {request.Level} support team. Someone will be with you shortly.", ct);
         await queue.RequeueAsync(moved, conversation.AssignedAgentId, explicitLevel: true);
         await AnnounceWaitingAsync(moved, ct);
-        await ReturnCallerToQueueAsync(moved, ct);
+        await channels.ReturnedToQueueAsync(moved, ct); // a caller waits in Twilio's queue again (a cold transfer)
     }
 
     public async Task TransferAsync(Conversation conversation, Agent agent, Agent target, string note, CancellationToken ct)
@@ -60,70 +59,7 @@ public sealed class HandoffService(
         await chat.SendSystemAsync(moved, $"{agent.DisplayName} is passing your conversation to {target.DisplayName}.", ct);
         await queue.RequeueAsync(moved, conversation.AssignedAgentId, preferredAgentId: target.Id, explicitLevel: true);
         await AnnounceWaitingAsync(moved, ct);
-        await ReturnCallerToQueueAsync(moved, ct);
-    }
-
-    /// <summary>
-    /// A warm transfer of a call: <paramref name="target"/> takes a voice slot at once and is rung into
-    /// a conference with the caller and <paramref name="agent"/>, who introduces the caller; the
-    /// conversation stays with <paramref name="agent"/> until <see cref="CompleteWarmTransferAsync"/>.
-    /// </summary>
-    public async Task StartWarmTransferAsync(Conversation conversation, Agent agent, Agent target, string note, CancellationToken ct)
-    {
-        await queue.EnsureAgentAsync(target);
-        if (!await queue.TryAssignAsync(conversation, target.Id))
-        {
-            throw HubErrors.Create(HubErrors.Conflict, $"{target.DisplayName} is at capacity (on another call) or is offered this conversation.");
-        }
-
-        try
-        {
-            await voice.ConferenceAsync(conversation, [agent, target], ct);
-        }
-        catch
-        {
-            await queue.ReleaseAssignmentAsync(conversation.Id, conversation.Channel, target.Id);
-            throw;
-        }
-
-        await chat.SendAsync(conversation, new Sender(SenderRole.Agent, agent.Id, agent.DisplayName), null, MessageKind.PrivateNote,
-            $"Warm transfer to {target.DisplayName}: {note}", ct);
-        await chat.SendSystemAsync(conversation, $"{agent.DisplayName} is bringing {target.DisplayName} into the call.", ct);
-    }
-
-    /// <summary>The introduction is done: the conversation is <paramref name="target"/>'s, and <paramref name="agent"/> leaves the call.</summary>
-    public async Task CompleteWarmTransferAsync(Conversation conversation, Agent agent, Agent target, CancellationToken ct)
-    {
-        await EnsureWarmTransferAsync(conversation, target);
-        if (!await conversations.TryReassignAsync(conversation.Id, target.Id, time.GetUtcNow(), ct))
-        {
-            throw HubErrors.Create(HubErrors.Closed, $"Conversation '{conversation.Id}' is closed.");
-        }
-
-        await queue.ReleaseAssignmentAsync(conversation.Id, conversation.Channel, agent.Id);
-        await chat.UpdateTicketAsync(conversation.TicketId, t => t.LastAgentId = target.Id, ct);
-        var moved = await ReloadAsync(conversation.Id, ct);
-        await chat.SendSystemAsync(moved, $"{target.DisplayName} took over the call from {agent.DisplayName}.", ct);
-        await notifier.ConversationChangedAsync(moved, target.DisplayName);
-        await notifier.AssignedAsync(moved, target);
-        await voice.LeaveConferenceAsync(moved, agent, ct);
-    }
-
-    /// <summary>The second agent is not needed after all: they leave the call and their voice slot is free.</summary>
-    public async Task CancelWarmTransferAsync(Conversation conversation, Agent target, CancellationToken ct)
-    {
-        await EnsureWarmTransferAsync(conversation, target);
-        await queue.ReleaseAssignmentAsync(conversation.Id, conversation.Channel, target.Id);
-        await voice.LeaveConferenceAsync(conversation, target, ct);
-        await chat.SendSystemAsync(conversation, $"{target.DisplayName} left the call.", ct);
-    }
-
-    private async Task EnsureWarmTransferAsync(Conversation conversation, Agent target)
-    {
-        if (target.Id == conversation.AssignedAgentId || !await queue.HoldsAsync(conversation.Id, target.Id))
-        {
-            throw HubErrors.Create(HubErrors.Conflict, $"No warm transfer of conversation '{conversation.Id}' to {target.DisplayName} is going on.");
-        }
+        await channels.ReturnedToQueueAsync(moved, ct); // a caller waits in Twilio's queue again (a cold transfer)
     }
 
     /// <summary>A supervisor gives any open conversation to an agent at once, within that agent's capacity.</summary>
@@ -152,10 +88,7 @@ public sealed class HandoffService(
         await chat.SendSystemAsync(moved, $"{target.DisplayName} took over the conversation (assigned by {supervisor.DisplayName}).", ct);
         await notifier.ConversationChangedAsync(moved, target.DisplayName);
         await notifier.AssignedAsync(moved, target);
-        if (VoiceCalls.CallSidOf(moved) is not null)
-        {
-            await voice.ConnectAsync(moved, target, ct); // the caller, waiting or talking, is put through to the new agent
-        }
+        await channels.AssignedAsync(moved, target, ct); // a caller, waiting or talking, is put through to the new agent
     }
 
     /// <summary>The workflow moved a waiting conversation to another level (a target timed out or had nobody).</summary>
@@ -202,7 +135,7 @@ public sealed class HandoffService(
         await AnnounceWaitingAsync(moved, ct);
         if (moveCaller)
         {
-            await ReturnCallerToQueueAsync(moved, ct);
+            await channels.ReturnedToQueueAsync(moved, ct); // a caller waits in Twilio's queue again (a cold transfer)
         }
 
         return true;
@@ -231,15 +164,6 @@ public sealed class HandoffService(
         }
 
         return new LeaveMessageResult(conversation.TicketNumber, sent.Seq);
-    }
-
-    /// <summary>A caller on the line goes back to Twilio's queue until the next agent accepts (a cold transfer).</summary>
-    private async Task ReturnCallerToQueueAsync(Conversation conversation, CancellationToken ct)
-    {
-        if (conversation.Channel == Channel.Voice)
-        {
-            await voice.ReturnToQueueAsync(conversation, conversation.Level, ct);
-        }
     }
 
     private async Task AnnounceWaitingAsync(Conversation conversation, CancellationToken ct)

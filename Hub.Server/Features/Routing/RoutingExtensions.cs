@@ -18,9 +18,9 @@ public static class RoutingExtensions
         builder.Services.TryAddSingleton<IRoutingState, InProcessRoutingState>();
         builder.Services.TryAddSingleton<Infrastructure.Locks.IDistributedLock, Infrastructure.Locks.InProcessLock>();
         builder.Services.AddSingleton<RoutingTrigger>();
-        builder.Services.AddSingleton<RoutingQueue>();
+        builder.Services.AddSingleton<RoutingGateway>();
         builder.Services.AddSingleton<RoutingEngine>();
-        builder.Services.AddSingleton<IRoutingNotifier, RoutingBridge>();
+        builder.Services.AddSingleton<IRoutingNotifier, RoutingNotifier>();
         builder.Services.AddSingleton<HandoffService>();
         builder.Services.AddSingleton<PresenceService>();
         builder.Services.AddHostedService<RoutingRecovery>();

@@ -10,7 +10,7 @@ namespace SupportHub.Server.Features.Calls;
 /// the ones before it (up to <see cref="MaxWait"/> or <see cref="MaxPending"/> lines). Repeated
 /// callbacks store nothing twice. The order is kept per node: point one call's webhooks at one node.
 /// </summary>
-public sealed class VoiceTranscripts(VoiceCalls calls, TimeProvider time)
+public sealed class LiveTranscription(CallTranscript transcript, TimeProvider time)
 {
     public const string Started = "transcription-started";
     public const string Content = "transcription-content";
@@ -46,7 +46,7 @@ public sealed class VoiceTranscripts(VoiceCalls calls, TimeProvider time)
         }
     }
 
-    public async Task ReceiveAsync(Conversation conversation, VoiceWebhook hook, CancellationToken ct)
+    public async Task ReceiveAsync(Conversation conversation, CallWebhook hook, CancellationToken ct)
     {
         var key = hook.TranscriptionSid ?? hook.CallSid;
         var now = time.GetUtcNow();
@@ -115,9 +115,9 @@ public sealed class VoiceTranscripts(VoiceCalls calls, TimeProvider time)
     }
 
     private Task WriteAsync(Conversation conversation, Line line, CancellationToken ct) =>
-        calls.AppendTranscriptAsync(conversation, line.Caller, line.Id, line.Text, ct);
+        transcript.AppendAsync(conversation, line.Caller, line.Id, line.Text, ct);
 
-    private static Line? LineOf(VoiceWebhook hook)
+    private static Line? LineOf(CallWebhook hook)
     {
         if (hook.TranscriptionEvent != Content || string.Equals(hook.Final, "false", StringComparison.OrdinalIgnoreCase))
         {

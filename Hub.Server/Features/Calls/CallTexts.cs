@@ -3,15 +3,21 @@ using Say = Twilio.TwiML.Voice.Say;
 
 namespace SupportHub.Server.Features.Calls;
 
-/// <summary>What the phone line says, in English or German (<c>Hub:Twilio:Language</c>).</summary>
-internal sealed record VoiceTexts(
+/// <summary>
+/// What the phone line says, in English or German (<c>Hub:Twilio:Language</c>). The menu is built
+/// from the configured topics (<see cref="CallMenu"/>); <see cref="KnownTopics"/> gives well-known
+/// topics a label and a spoken word in the line's language, any other topic is read as it is named.
+/// </summary>
+internal sealed record CallTexts(
     Say.LanguageEnum SayLanguage,
     Gather.LanguageEnum GatherLanguage,
     string LanguageCode,
-    string Hints,
     string Welcome,
     string Sorry,
-    string Menu,
+    Func<string, int, string, string> MenuChoice,
+    string MenuAgent,
+    string MenuTicket,
+    IReadOnlyDictionary<string, (string Label, string Word)> KnownTopics,
     string PleaseHold,
     string Connecting,
     Func<int, string> Position,
@@ -30,14 +36,16 @@ internal sealed record VoiceTexts(
     string OnHold,
     string AgentMissed)
 {
-    private static readonly VoiceTexts English = new(
+    private static readonly CallTexts English = new(
         Say.LanguageEnum.EnUs,
         Gather.LanguageEnum.EnUs,
         "en-US",
-        "billing, technical",
         "Welcome to support.",
         "Sorry, I did not get that.",
-        "For billing, press 1 or say billing. For technical questions, press 2 or say technical. If you have a ticket number, press star.",
+        (label, digit, word) => $"For {label}, press {digit} or say {word}.",
+        "To speak to an agent, press 1.",
+        "If you have a ticket number, press star.",
+        new Dictionary<string, (string, string)>(StringComparer.OrdinalIgnoreCase) { ["billing"] = ("billing", "billing"), ["technical"] = ("technical questions", "technical") },
         "Thank you. Please hold, we connect you with the next free agent.",
         "Connecting you now.",
         p => p == 1 ? "You are next in line." : $"You are number {p} in line.",
@@ -56,14 +64,16 @@ internal sealed record VoiceTexts(
         "Please hold the line.",
         "Sorry, your agent could not be reached. We connect you with the next free agent.");
 
-    private static readonly VoiceTexts German = new(
+    private static readonly CallTexts German = new(
         Say.LanguageEnum.DeDe,
         Gather.LanguageEnum.DeDe,
         "de-DE",
-        "Rechnung, Technik",
         "Willkommen beim Support.",
         "Entschuldigung, das habe ich nicht verstanden.",
-        "Für Fragen zur Rechnung drücken Sie die 1 oder sagen Sie Rechnung. Für technische Fragen drücken Sie die 2 oder sagen Sie Technik. Wenn Sie eine Ticketnummer haben, drücken Sie die Sterntaste.",
+        (label, digit, word) => $"Für {label} drücken Sie die {digit} oder sagen Sie {word}.",
+        "Um mit einem Mitarbeiter zu sprechen, drücken Sie die 1.",
+        "Wenn Sie eine Ticketnummer haben, drücken Sie die Sterntaste.",
+        new Dictionary<string, (string, string)>(StringComparer.OrdinalIgnoreCase) { ["billing"] = ("Fragen zur Rechnung", "Rechnung"), ["technical"] = ("technische Fragen", "Technik") },
         "Danke. Bitte bleiben Sie dran, wir verbinden Sie mit dem nächsten freien Mitarbeiter.",
         "Sie werden jetzt verbunden.",
         p => p == 1 ? "Sie sind als Nächstes an der Reihe." : $"Sie sind an Position {p} in der Warteschlange.",
@@ -82,7 +92,7 @@ internal sealed record VoiceTexts(
         "Bitte bleiben Sie in der Leitung.",
         "Entschuldigung, Ihr Mitarbeiter ist nicht erreichbar. Wir verbinden Sie mit dem nächsten freien Mitarbeiter.");
 
-    public static VoiceTexts For(string? language) =>
+    public static CallTexts For(string? language) =>
         language is not null && language.StartsWith("de", StringComparison.OrdinalIgnoreCase) ? German : English;
 
     /// <summary>A number read digit by digit ("1 0 4 2"), as callers key it in.</summary>

@@ -1,17 +1,19 @@
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using SupportHub.Server.Features.Agents;
 using SupportHub.Server.Features.Chat;
 
 namespace SupportHub.Server.Features.Routing;
 
-/// <summary>The chat side's door to routing: turns conversations into tasks and keeps capacity right.</summary>
-public sealed class RoutingQueue(
+/// <summary>
+/// Chat's gateway to routing: turns conversations into tasks and keeps capacity right. What agents
+/// must hear of it (an offer withdrawn) goes out through <see cref="IRoutingNotifier"/>, like the router's own news.
+/// </summary>
+public sealed class RoutingGateway(
     IRoutingState state,
     IOptions<RoutingOptions> options,
     TimeProvider time,
     RoutingTrigger trigger,
-    IHubContext<AgentHub, IAgentClient> staff)
+    IRoutingNotifier notifier)
 {
     public string? SkillForTopic(string? topic) =>
         topic is not null && options.Value.Topics.TryGetValue(topic.Trim(), out var skill) ? skill : null;
@@ -70,7 +72,7 @@ public sealed class RoutingQueue(
             return false;
         }
 
-        await staff.Clients.User(agentId).OfferWithdrawn(new ConversationRequest(conversationId));
+        await notifier.OfferWithdrawnAsync(conversationId, agentId);
         return true;
     }
 
@@ -78,7 +80,7 @@ public sealed class RoutingQueue(
     {
         if (removed?.OfferedTo is { } agentId)
         {
-            await staff.Clients.User(agentId).OfferWithdrawn(new ConversationRequest(removed.ConversationId));
+            await notifier.OfferWithdrawnAsync(removed.ConversationId, agentId);
         }
     }
 

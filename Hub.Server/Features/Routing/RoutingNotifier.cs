@@ -6,11 +6,11 @@ using SupportHub.Server.Features.Chat;
 namespace SupportHub.Server.Features.Routing;
 
 /// <summary>Carries the router's decisions to people: offers to consoles, positions to widgets, levels to tickets.</summary>
-internal sealed class RoutingBridge(
+internal sealed class RoutingNotifier(
     IHubContext<AgentHub, IAgentClient> staff,
     IHubContext<CustomerHub, ICustomerClient> customers,
     IConversationStore conversations,
-    HandoffService handoff,
+    IServiceProvider services,
     IOptions<RoutingOptions> options,
     TimeProvider time) : IRoutingNotifier
 {
@@ -30,20 +30,28 @@ internal sealed class RoutingBridge(
             conversation.CreatedAt, deadline));
     }
 
-    public Task OfferExpiredAsync(RoutingTask task, string agentId) =>
-        staff.Clients.User(agentId).OfferWithdrawn(new ConversationRequest(task.ConversationId));
+    public Task OfferExpiredAsync(RoutingTask task, string agentId) => OfferWithdrawnAsync(task.ConversationId, agentId);
+
+    public Task OfferWithdrawnAsync(string conversationId, string agentId) =>
+        staff.Clients.User(agentId).OfferWithdrawn(new ConversationRequest(conversationId));
 
     public async Task PresenceChangedAsync(string agentId, PresenceStatus status) =>
         await staff.Clients.Group(ChatGroups.Staff).PresenceChanged(new PresenceChangedDto(agentId, status));
 
+    /// <summary>
+    /// Resolved when needed, not injected: hand-offs go through <see cref="RoutingGateway"/>, which
+    /// tells agents of withdrawn offers through this notifier, so injecting it would be a cycle.
+    /// </summary>
+    private HandoffService Handoff => services.GetRequiredService<HandoffService>();
+
     public Task TaskRetargetedAsync(RoutingTask task, int fromLevel, int toLevel) =>
-        handoff.MoveWaitingToLevelAsync(task.ConversationId, toLevel, $"No answer at level {fromLevel} in time", CancellationToken.None);
+        Handoff.MoveWaitingToLevelAsync(task.ConversationId, toLevel, $"No answer at level {fromLevel} in time", CancellationToken.None);
 
     public async Task AgentWentOfflineAsync(string agentId, IReadOnlyList<string> conversationIds)
     {
         foreach (var id in conversationIds)
         {
-            await handoff.RequeueFromLostAgentAsync(id, agentId, moveCaller: true, CancellationToken.None);
+            await Handoff.RequeueFromLostAgentAsync(id, agentId, moveCaller: true, CancellationToken.None);
         }
     }
 

@@ -5,9 +5,9 @@ namespace SupportHub.Server.Features.Calls;
 
 /// <summary>
 /// The parameters of one Twilio voice webhook, read from its form body (the names are Twilio's).
-/// Every endpoint reads the ones it needs; <see cref="VoiceWebhookValidator"/> checks all of them.
+/// Every endpoint reads the ones it needs; <see cref="CallWebhookValidator"/> checks all of them.
 /// </summary>
-public sealed class VoiceWebhook
+public sealed class CallWebhook
 {
     public string CallSid { get; init; } = "";
 
@@ -62,16 +62,16 @@ public sealed class VoiceWebhook
 
     public string? TranscriptionStatus { get; init; }
 
-    public static async ValueTask<VoiceWebhook?> BindAsync(HttpContext context)
+    public static async ValueTask<CallWebhook?> BindAsync(HttpContext context)
     {
         if (!context.Request.HasFormContentType)
         {
-            return new VoiceWebhook();
+            return new CallWebhook();
         }
 
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         string? Get(string name) => form.TryGetValue(name, out var value) ? value.ToString() : null;
-        return new VoiceWebhook
+        return new CallWebhook
         {
             CallSid = Get(nameof(CallSid)) ?? "",
             From = Get(nameof(From)) ?? "",
@@ -102,12 +102,12 @@ public sealed class VoiceWebhook
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? seconds : null;
 }
 
-internal sealed class VoiceWebhookValidator : AbstractValidator<VoiceWebhook>
+internal sealed class CallWebhookValidator : AbstractValidator<CallWebhook>
 {
     private const string CallSidPattern = "^CA[0-9a-fA-F]{32}$";
     private const string SecondsPattern = "^-?[0-9]{1,9}$";
 
-    public VoiceWebhookValidator()
+    public CallWebhookValidator()
     {
         RuleFor(w => w.CallSid).NotEmpty().WithMessage("CallSid is required.")
             .Matches(CallSidPattern).WithMessage("CallSid must be CA followed by 32 hex digits.");

@@ -4,7 +4,7 @@ using SupportHub.Server.Features.Chat;
 namespace SupportHub.Server.Features.Calls;
 
 /// <summary>Moves a live call between the queue, an agent and hold, through Twilio's REST API.</summary>
-public interface IVoiceBridge
+public interface ICallBridge
 {
     /// <summary>Connects the waiting (or held) caller to the agent who has the voice conversation.</summary>
     Task ConnectAsync(Conversation conversation, Agent agent, CancellationToken ct);

@@ -1,0 +1,70 @@
+using SupportHub.Server.Features.Chat;
+using SupportHub.Server.Features.Routing;
+using SupportHub.Server.Features.Tickets;
+using SupportHub.Server.Infrastructure.Locks;
+
+namespace SupportHub.Server.Features.Calls;
+
+/// <summary>
+/// The caller left a voicemail or asked for a callback: the call's conversation ends and a task of
+/// the same ticket waits for the next agent of its level (the last agent first), once, however
+/// often Twilio repeats the webhook. The task has no live caller and is offered like any other.
+/// </summary>
+public sealed class CallFollowUp(
+    IConversationStore conversations,
+    ITicketStore tickets,
+    TicketDesk desk,
+    ChatService chat,
+    ChatNotifier notifier,
+    RoutingGateway queue,
+    IDistributedLock locks,
+    TimeProvider time)
+{
+    /// <summary>The caller left the queue (pressed a key to leave a message): no agent is offered the call any more.</summary>
+    public Task LeaveQueueAsync(Conversation call) => queue.WithdrawAsync(call);
+
+    /// <param name="request">What the task asks of the agent, as its first line ("Voicemail from ...", "Callback requested ...").</param>
+    public async Task<Conversation> CreateAsync(Conversation call, string request, CancellationToken ct)
+    {
+        var callSid = call.LiveCallSid() ?? throw new InvalidOperationException($"{call.Id} is not a live call.");
+        var id = CallConversations.FollowUpId(callSid);
+        Conversation followUp;
+        await using (await locks.AcquireAsync(CallConversations.LockKey(callSid), CallConversations.LockLease, CallConversations.LockWait, ct))
+        {
+            if (await conversations.GetAsync(id, ct) is { } earlier)
+            {
+                return earlier;
+            }
+
+            var ticket = await tickets.GetAsync(call.TicketId, ct) ?? throw new InvalidOperationException($"Ticket {call.TicketId} is gone.");
+            await desk.AttachAsync(ticket, id, ct);
+            followUp = new Conversation
+            {
+                Id = id,
+                Channel = Channel.Voice,
+                Status = ConversationStatus.Waiting,
+                Level = ticket.Level,
+                Skill = call.Skill,
+                CustomerId = call.CustomerId,
+                CustomerName = call.CustomerName,
+                Topic = call.Topic,
+                TicketId = ticket.Id,
+                TicketNumber = ticket.Number,
+                CreatedAt = time.GetUtcNow(),
+                Call = new ConversationCall { CallSid = callSid, Kind = CallKind.FollowUp, CallerNumber = call.Call!.CallerNumber },
+            };
+            await conversations.CreateAsync(followUp, ct);
+            await chat.SendSystemAsync(followUp, request, ct);
+            await queue.EnqueueAsync(followUp, ticket.LastAgentId);
+            await notifier.QueuedAsync(followUp.ToQueueItem());
+        }
+
+        if (await conversations.TryCloseAsync(call.Id, ConversationStatus.Ended, time.GetUtcNow(), ct))
+        {
+            await queue.WithdrawAsync(call);
+            await chat.CloseAsync(call.Id, $"{request} It waits as a task on ticket #{followUp.TicketNumber}.", ct);
+        }
+
+        return followUp;
+    }
+}

@@ -1,12 +1,12 @@
 // Escalate, transfer and resolve: one dialog each, on the active chat.
-import { hubErrorText } from "./api";
+import { hubErrorText } from "../../Hub.Widget/src/protocol";
 import { t } from "./i18n";
 import { activeChat, canWrite, isSupervisor, myId, state } from "./state";
 import { showDialog, toast, type Field } from "./ui";
 import { refreshTeam } from "./supervisor";
 import { openChat } from "./chat";
 import { warmTransferStarted } from "./calls";
-import type { ResumeResult } from "./types";
+import type { ResumeResult } from "../../Hub.Widget/src/protocol";
 
 const maxLevel = 3;
 

@@ -1,6 +1,6 @@
 // HTTP calls and the agent hub connection.
 import * as signalR from "@microsoft/signalr";
-import type { AgentProfile, LoginResult, TicketDto, CustomerDto, VoiceTokenDto } from "./types";
+import type { AgentProfile, LoginResult, TicketDto, CustomerDto, VoiceTokenDto } from "../../Hub.Widget/src/protocol";
 
 const sessionKey = "hub.console.session";
 
@@ -89,15 +89,4 @@ export function connect(token: string): signalR.HubConnection {
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => Math.min(10_000, 500 * 2 ** ctx.previousRetryCount) })
     .configureLogging(signalR.LogLevel.Warning)
     .build();
-}
-
-/** The detail of a Hub error ("conflict: ..." becomes "..."), or the message as it is. */
-export function hubErrorText(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const marker = "HubException: ";
-  const at = message.indexOf(marker);
-  if (at < 0) return message;
-  const rest = message.slice(at + marker.length);
-  const sep = rest.indexOf(": ");
-  return sep >= 0 ? rest.slice(sep + 2) : rest;
 }

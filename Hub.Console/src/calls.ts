@@ -8,7 +8,7 @@ import { activeChat, canWrite, isOpen, myId, state, type Chat } from "./state";
 import { beep, notify, toast } from "./ui";
 import { renderSide } from "./side";
 import { warmTransferDialog } from "./actions";
-import type { ConversationDto } from "./types";
+import { hubErrorText, type ConversationDto } from "../../Hub.Widget/src/protocol";
 
 export type CallStatus = "waiting" | "ringing" | "connecting" | "connected" | "onHold" | "ended";
 
@@ -196,7 +196,7 @@ async function invoke(method: string, request: object): Promise<boolean> {
     await state.conn!.invoke(method, request);
     return true;
   } catch (err) {
-    toast(api.hubErrorText(err), "error");
+    toast(hubErrorText(err), "error");
     return false;
   }
 }

@@ -1,6 +1,6 @@
 // The chat pane: tabs with unread counts, the transcript, typing, read receipts and the composer.
 import { HubConnectionState } from "@microsoft/signalr";
-import { hubErrorText } from "./api";
+import { hubErrorText } from "../../Hub.Widget/src/protocol";
 import { matchCanned, expandCanned, type Canned } from "./canned";
 import { clear, h, linkify, newId } from "./dom";
 import { formatTime, statusText, t } from "./i18n";
@@ -10,7 +10,7 @@ import { escalateDialog, reopenChat, resolveDialog, transferDialog } from "./act
 import { renderCustomer, loadTickets } from "./customer";
 import { updateTitle } from "./main";
 import { matchWaitingCalls, onCallConversationChanged, renderCallBar } from "./calls";
-import type { ConversationDto, MessageDto, ReadDto, ResumeResult, SendMessageResult, TypingDto } from "./types";
+import type { ConversationDto, MessageDto, ReadDto, ResumeResult, SendMessageResult, TypingDto } from "../../Hub.Widget/src/protocol";
 
 let composer: HTMLTextAreaElement | null = null;
 let suggestions: Canned[] = [];

@@ -3,7 +3,7 @@ import * as api from "./api";
 import { clear, h } from "./dom";
 import { formatDateTime, statusText, t } from "./i18n";
 import { activeChat, state, type Chat } from "./state";
-import type { TicketDto } from "./types";
+import type { TicketDto } from "../../Hub.Widget/src/protocol";
 
 export async function loadTickets(chat: Chat): Promise<void> {
   const token = state.session?.token;

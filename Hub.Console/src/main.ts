@@ -13,7 +13,7 @@ import { renderCustomer } from "./customer";
 import { renderSupervisor, refreshTeam, tickSupervisor } from "./supervisor";
 import { showHelp } from "./help";
 import { phoneIndicator, startVoice, stopVoice, toggleHold, toggleMute, voice } from "./calls";
-import type { ConversationDto, MessageDto, OfferDto, PresenceDto, PresenceStatus, QueueItemDto, ReadDto, TypingDto } from "./types";
+import { hubErrorText, type ConversationDto, type MessageDto, type OfferDto, type PresenceDto, type PresenceStatus, type QueueItemDto, type ReadDto, type TypingDto } from "../../Hub.Widget/src/protocol";
 
 document.head.appendChild(h("style", { text: css }));
 const root = document.getElementById("app") ?? document.body.appendChild(h("div", { id: "app" }));
@@ -177,7 +177,7 @@ async function setPresence(status: PresenceStatus): Promise<void> {
     const result = await state.conn!.invoke<PresenceDto>("SetPresence", { status });
     applyPresence(result);
   } catch (err) {
-    toast(t("errorPrefix", api.hubErrorText(err)), "error");
+    toast(t("errorPrefix", hubErrorText(err)), "error");
   }
 }
 

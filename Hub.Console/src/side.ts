@@ -1,5 +1,5 @@
 // The left column: offers (with their countdown) and the waiting queue.
-import { hubErrorText } from "./api";
+import { hubErrorText } from "../../Hub.Widget/src/protocol";
 import { clear, formatDuration, h } from "./dom";
 import { t } from "./i18n";
 import { state } from "./state";
@@ -7,7 +7,7 @@ import { beep, notify, toast } from "./ui";
 import { openChat } from "./chat";
 import { incomingSection } from "./calls";
 import { refreshMyPresence, updateTitle } from "./main";
-import type { OfferDto, QueueItemDto, ResumeResult } from "./types";
+import type { OfferDto, QueueItemDto, ResumeResult } from "../../Hub.Widget/src/protocol";
 
 export function addOffer(offer: OfferDto): void {
   if (new Date(offer.deadline).getTime() <= Date.now()) return;

@@ -1,7 +1,7 @@
 // The console's state: what the server told us, kept per conversation and keyed by seq.
 import type { HubConnection } from "@microsoft/signalr";
 import type { Session } from "./api";
-import type { ConversationDto, MessageDto, OfferDto, PresenceDto, QueueItemDto, TicketDto, CustomerDto } from "./types";
+import type { ConversationDto, MessageDto, OfferDto, PresenceDto, QueueItemDto, TicketDto, CustomerDto } from "../../Hub.Widget/src/protocol";
 
 export interface Pending {
   clientMessageId: string;

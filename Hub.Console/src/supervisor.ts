@@ -1,10 +1,10 @@
 // The supervisor view: live queues per level, the team's presence and load, and long waits.
-import { hubErrorText } from "./api";
+import { hubErrorText } from "../../Hub.Widget/src/protocol";
 import { clear, formatDuration, h } from "./dom";
 import { t } from "./i18n";
 import { isSupervisor, state } from "./state";
 import { toast } from "./ui";
-import type { PresenceDto, QueueItemDto } from "./types";
+import type { PresenceDto, QueueItemDto } from "../../Hub.Widget/src/protocol";
 
 let refreshing: Promise<void> | null = null;
 let again = false;

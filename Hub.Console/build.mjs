@@ -4,7 +4,7 @@
 import { build } from "esbuild";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { typecheck, writeOutputs } from "../typescript-checks.mjs";
+import { assertNoImportCycles, typecheck, writeOutputs } from "../typescript-checks.mjs";
 
 const at = (path) => fileURLToPath(new URL(path, import.meta.url));
 const common = {
@@ -28,5 +28,6 @@ const [consoleBundle, voiceBundle] = await Promise.all([
   build({ ...common, entryPoints: [at("src/main.ts")], loader: { ".css": "text" }, outfile: at("../Hub.Server/wwwroot/console/console.js") }),
   build({ ...common, entryPoints: [at("src/voice-sdk.ts")], banner: { js: sdkBanner }, outfile: at("../Hub.Server/wwwroot/console/console-voice.js") }),
 ]);
-// The import-cycle check (assertNoImportCycles) joins once the console's modules no longer import each other in a circle.
+assertNoImportCycles(consoleBundle.metafile, "console.js");
+assertNoImportCycles(voiceBundle.metafile, "console-voice.js");
 writeOutputs(consoleBundle, voiceBundle);

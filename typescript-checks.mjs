@@ -55,6 +55,31 @@ export function assertNoImportCycles(metafile, bundle) {
 }
 
 /**
+ * The imports among the project's own files that a rule forbids: rule(from, to) returns why, or null.
+ * Like importCycles, it sees imports that run (type-only imports are erased before bundling).
+ */
+export function forbiddenImports(metafile, rule) {
+  const found = [];
+  for (const [from, input] of Object.entries(metafile.inputs)) {
+    if (from.includes("node_modules/")) continue;
+    for (const { path: to } of input.imports) {
+      const why = !to.includes("node_modules/") && to in metafile.inputs ? rule(from, to) : null;
+      if (why) found.push(`${from} -> ${to}: ${why}`);
+    }
+  }
+  return found;
+}
+
+/** Exits with the offending imports printed when a rule forbids any (see forbiddenImports). */
+export function assertImportRules(metafile, bundle, rule) {
+  const found = forbiddenImports(metafile, rule);
+  if (found.length === 0) return;
+  console.error(`${bundle}: ${found.length} forbidden import(s):`);
+  for (const line of found) console.error(`  ${line}`);
+  process.exit(1);
+}
+
+/**
  * Writes the files of esbuild results built with `write: false`, once every check passed: a failed
  * build leaves no bundle newer than its sources behind, which MSBuild would take as up to date.
  */

@@ -1,10 +1,11 @@
 // Type-checks the agent console (tsc --noEmit), bundles it into Hub.Server/wwwroot/console/console.js
 // (CSS inlined as text), and Twilio's Voice SDK into console-voice.js next to it: the console loads
-// that only when voice is on. Fails on a type error or an import cycle among the console's modules.
+// that only when voice is on. Fails on a type error, an import cycle among the console's modules, or
+// a panel imported by anything but the entry point.
 import { build } from "esbuild";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { assertNoImportCycles, typecheck, writeOutputs } from "../typescript-checks.mjs";
+import { assertImportRules, assertNoImportCycles, typecheck, writeOutputs } from "../typescript-checks.mjs";
 
 const at = (path) => fileURLToPath(new URL(path, import.meta.url));
 const common = {
@@ -30,4 +31,12 @@ const [consoleBundle, voiceBundle] = await Promise.all([
 ]);
 assertNoImportCycles(consoleBundle.metafile, "console.js");
 assertNoImportCycles(voiceBundle.metafile, "console-voice.js");
+// Panels (src/panels/<panel>, a file or a folder) draw one part of the screen; only the entry point
+// wires them, so that a panel can change without the others: none imports another panel.
+const panelOf = (path) => /^src\/panels\/([^/.]+)/.exec(path)?.[1] ?? null;
+assertImportRules(consoleBundle.metafile, "console.js", (from, to) => {
+  const target = panelOf(to);
+  if (target === null || from === "src/main.ts" || panelOf(from) === target) return null;
+  return `only src/main.ts imports panels (here panels/${target})`;
+});
 writeOutputs(consoleBundle, voiceBundle);

@@ -73,36 +73,12 @@ public sealed class SharedProtocolTests
     }
 
     [Fact]
-    public void EveryHubMethod_IsInTheTypeScriptMethodMap()
-    {
-        var missing = new List<string>();
-        foreach (var (hub, map) in Hubs)
-        {
-            var names = Ts.Interfaces.GetValueOrDefault(map) ?? throw new Xunit.Sdk.XunitException($"No `export interface {map}` in the TypeScript protocol.");
-            missing.AddRange(WireContracts.HubMethods(WireContracts.ServerType(hub))
-                .Select(m => m.Name)
-                .Where(name => !names.Contains(name))
-                .Select(name => $"{hub}.{name} is missing from the TypeScript method map {map}"));
-        }
-
-        Assert.True(missing.Count == 0, string.Join("\n", missing));
-    }
+    public void EveryHubMethod_IsInTheTypeScriptMethodMap() =>
+        AssertAllInMaps(Hubs, hub => WireContracts.HubMethods(WireContracts.ServerType(hub)), "method map");
 
     [Fact]
-    public void EveryClientEvent_IsInTheTypeScriptEventMap()
-    {
-        var missing = new List<string>();
-        foreach (var (client, map) in Clients)
-        {
-            var names = Ts.Interfaces.GetValueOrDefault(map) ?? throw new Xunit.Sdk.XunitException($"No `export interface {map}` in the TypeScript protocol.");
-            missing.AddRange(WireContracts.ClientEvents(WireContracts.ServerType(client))
-                .Select(m => m.Name)
-                .Where(name => !names.Contains(name))
-                .Select(name => $"{client}.{name} is missing from the TypeScript event map {map}"));
-        }
-
-        Assert.True(missing.Count == 0, string.Join("\n", missing));
-    }
+    public void EveryClientEvent_IsInTheTypeScriptEventMap() =>
+        AssertAllInMaps(Clients, client => WireContracts.ClientEvents(WireContracts.ServerType(client)), "event map");
 
     [Fact]
     public void EveryHubErrorCode_IsInTheTypeScriptErrorCodes()
@@ -119,7 +95,7 @@ public sealed class SharedProtocolTests
     }
 
     [Fact]
-    public void Reader_FindsInterfaceFieldsAndStringUnions_ButNotNestedMembersOrComments()
+    public void Reader_FindsInterfaceFieldsWithInheritedOnesAndStringUnions_ButNotNestedMembersOrComments()
     {
         var module = TsProtocolModule.Parse(
         [
@@ -134,13 +110,29 @@ public sealed class SharedProtocolTests
               readonly list: Kind[];
             }
             export interface Generic<T extends unknown[], R> extends Base { args: T; result: R }
+            export interface Base { base: string }
+            export interface Derived extends Dto, Outside<string> { own: boolean }
             """,
         ]);
 
         Assert.Equal(["id", "list", "nested", "optional"], module.Interfaces["Dto"].Order(StringComparer.Ordinal));
-        Assert.Equal(["args", "result"], module.Interfaces["Generic"].Order(StringComparer.Ordinal));
+        Assert.Equal(["args", "base", "result"], module.Interfaces["Generic"].Order(StringComparer.Ordinal));
+        Assert.Equal(["id", "list", "nested", "optional", "own"], module.Interfaces["Derived"].Order(StringComparer.Ordinal));
         Assert.Equal(["A", "B"], module.Unions["Kind"].Order(StringComparer.Ordinal));
         Assert.False(module.Unions.ContainsKey("Alias"));
+    }
+
+    /// <summary>Each C# type's method names must be members of its TypeScript map interface.</summary>
+    private static void AssertAllInMaps((string Type, string Map)[] pairs, Func<string, IEnumerable<MethodInfo>> methodsOf, string kind)
+    {
+        var missing = new List<string>();
+        foreach (var (type, map) in pairs)
+        {
+            var names = Ts.Interfaces.GetValueOrDefault(map) ?? throw new Xunit.Sdk.XunitException($"No `export interface {map}` in the TypeScript protocol.");
+            missing.AddRange(methodsOf(type).Select(m => m.Name).Where(name => !names.Contains(name)).Select(name => $"{type}.{name} is missing from the TypeScript {kind} {map}"));
+        }
+
+        Assert.True(missing.Count == 0, string.Join("\n", missing));
     }
 
     private static WireContracts Collect()

@@ -18,7 +18,7 @@ internal sealed partial class TsProtocolModule
         Unions = unions;
     }
 
-    /// <summary>Interface name → its field names (top-level members only; `?` dropped).</summary>
+    /// <summary>Interface name → its field names (its own top-level members and those of the interfaces it extends; `?` dropped).</summary>
     public IReadOnlyDictionary<string, IReadOnlySet<string>> Interfaces { get; }
 
     /// <summary>Type alias name → its string literals, for aliases that are unions of string literals only.</summary>
@@ -28,7 +28,7 @@ internal sealed partial class TsProtocolModule
 
     public static TsProtocolModule Parse(IEnumerable<string> sources)
     {
-        var interfaces = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        var own = new Dictionary<string, (HashSet<string> Fields, string[] Bases)>(StringComparer.Ordinal);
         var unions = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
         foreach (var raw in sources)
         {
@@ -36,7 +36,8 @@ internal sealed partial class TsProtocolModule
             foreach (Match header in InterfaceHeader().Matches(source))
             {
                 var body = BodyAfter(source, header.Index + header.Length - 1);
-                interfaces.Add(header.Groups["name"].Value, Fields(body));
+                var bases = header.Groups["bases"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                own.Add(header.Groups["name"].Value, (Fields(body), bases.Select(b => b.Split('<')[0]).ToArray()));
             }
 
             foreach (Match alias in TypeAlias().Matches(source))
@@ -49,7 +50,20 @@ internal sealed partial class TsProtocolModule
             }
         }
 
+        var interfaces = own.Keys.ToDictionary(name => name, name => (IReadOnlySet<string>)WithBases(name, own), StringComparer.Ordinal);
         return new TsProtocolModule(interfaces, unions);
+    }
+
+    /// <summary>An interface's fields with those it inherits from interfaces of the module (others are ignored).</summary>
+    private static HashSet<string> WithBases(string name, Dictionary<string, (HashSet<string> Fields, string[] Bases)> own)
+    {
+        var fields = new HashSet<string>(own[name].Fields, StringComparer.Ordinal);
+        foreach (var parent in own[name].Bases.Where(own.ContainsKey))
+        {
+            fields.UnionWith(WithBases(parent, own));
+        }
+
+        return fields;
     }
 
     private static string StripComments(string source) => LineComment().Replace(BlockComment().Replace(source, " "), "");
@@ -82,7 +96,7 @@ internal sealed partial class TsProtocolModule
         return Field().Matches(body).Select(m => m.Groups["field"].Value).ToHashSet(StringComparer.Ordinal);
     }
 
-    [GeneratedRegex(@"export\s+interface\s+(?<name>\w+)\s*(?:<[^{]*>)?\s*(?:extends\s+[^{]+)?\{")]
+    [GeneratedRegex(@"export\s+interface\s+(?<name>\w+)\s*(?:<[^{]*>)?\s*(?:extends\s+(?<bases>[^{]+))?\{")]
     private static partial Regex InterfaceHeader();
 
     [GeneratedRegex(@"export\s+type\s+(?<name>\w+)\s*=\s*(?<rhs>[^;]+);")]

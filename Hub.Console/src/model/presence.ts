@@ -2,6 +2,7 @@
 import { hub } from "../hub";
 import { t } from "../i18n";
 import { isSupervisor, update } from "../store";
+import { singleFlight } from "../single-flight";
 import { toast } from "../ui";
 import { hubErrorText, type PresenceDto, type PresenceStatus } from "../../../Hub.Widget/src/protocol";
 
@@ -30,32 +31,23 @@ export function refreshMyPresence(): void {
   }, 250);
 }
 
-const team = { refreshing: null as Promise<void> | null, again: false, lastRefresh: 0 };
+let lastTeamRead = 0;
 
 /** When the supervisor view last read the team (it reads again after 5 s). */
-export const lastTeamRefresh = (): number => team.lastRefresh;
+export const lastTeamRefresh = (): number => lastTeamRead;
+
+const readTeam = singleFlight(async () => {
+  try {
+    const list = await hub.getTeamPresence();
+    update((s) => (s.team = new Map(list.map((a) => [a.agentId, a]))));
+  } catch {
+    // Shown as stale; the next event or tick tries again.
+  }
+  lastTeamRead = Date.now();
+  update(() => undefined, "team");
+});
 
 /** GetTeamPresence, coalesced: load has no event of its own, so it is re-read on queue changes. */
-export async function refreshTeam(): Promise<void> {
-  if (!isSupervisor() || !hub.hasConnection) return;
-  if (team.refreshing) {
-    team.again = true;
-    return team.refreshing;
-  }
-  team.refreshing = (async () => {
-    try {
-      do {
-        team.again = false;
-        const list = await hub.getTeamPresence();
-        update((s) => (s.team = new Map(list.map((a) => [a.agentId, a]))));
-      } while (team.again);
-    } catch {
-      // Shown as stale; the next event or tick tries again.
-    } finally {
-      team.refreshing = null;
-      team.lastRefresh = Date.now();
-    }
-    update(() => undefined, "team");
-  })();
-  return team.refreshing;
+export function refreshTeam(): Promise<void> {
+  return isSupervisor() && hub.hasConnection ? readTeam() : Promise.resolve();
 }

@@ -5,12 +5,10 @@ import type {
   EscalateRequest,
   HoldCallRequest,
   MarkReadRequest,
-  MessageDto,
   OfferDto,
   PresenceChangedDto,
   PresenceDto,
   QueueItemDto,
-  ReadDto,
   ReassignRequest,
   ResolveRequest,
   ResumeRequest,
@@ -19,10 +17,10 @@ import type {
   SendMessageResult,
   SetPresenceRequest,
   TransferRequest,
-  TypingDto,
   TypingRequest,
   WarmTransferRequest,
 } from "./dtos";
+import type { ConversationEvents } from "./events";
 import type { HubMethod } from "./hub";
 
 export const agentHubPath = "/hubs/agent";
@@ -60,11 +58,7 @@ export interface AgentHubMethods {
 }
 
 /** Events the server sends to staff connections: event name → payload. */
-export interface AgentClientEvents {
-  MessageReceived: MessageDto;
-  TypingChanged: TypingDto;
-  MessagesRead: ReadDto;
-  ConversationChanged: ConversationDto;
+export interface AgentClientEvents extends ConversationEvents {
   ConversationQueued: QueueItemDto;
   ConversationDequeued: ConversationRequest;
   /** The router offers this agent a conversation until the deadline. */

@@ -6,19 +6,17 @@ import type {
   LeaveMessageRequest,
   LeaveMessageResult,
   MarkReadRequest,
-  MessageDto,
   QueuePositionDto,
   RateConversationRequest,
-  ReadDto,
   ResumeRequest,
   ResumeResult,
   SendMessageRequest,
   SendMessageResult,
   StartConversationRequest,
   StartConversationResult,
-  TypingDto,
   TypingRequest,
 } from "./dtos";
+import type { ConversationEvents } from "./events";
 import type { HubMethod } from "./hub";
 
 export const customerHubPath = "/hubs/customer";
@@ -37,11 +35,7 @@ export interface CustomerHubMethods {
 }
 
 /** Events the server sends to customer connections: event name → payload. */
-export interface CustomerClientEvents {
-  MessageReceived: MessageDto;
-  TypingChanged: TypingDto;
-  MessagesRead: ReadDto;
-  ConversationChanged: ConversationDto;
+export interface CustomerClientEvents extends ConversationEvents {
   QueuePositionChanged: QueuePositionDto;
   /** Nobody can take the conversation now: offer the customer to leave a message. */
   AgentsUnavailable: AgentsUnavailableDto;

@@ -5,6 +5,7 @@ export type * from "./enums";
 export type * from "./dtos";
 export type * from "./http";
 export type * from "./hub";
+export type * from "./events";
 export * from "./customer-hub";
 export * from "./agent-hub";
 export * from "./errors";

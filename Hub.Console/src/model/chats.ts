@@ -150,7 +150,7 @@ export function markReadIfVisible(): void {
   const seq = maxSeq(chat);
   const mine = chat.conv.assignedAgentId === myId();
   if (seq > chat.markedSeq && mine && hub.connected) {
-    chat.markedSeq = seq;
+    update(() => (chat.markedSeq = seq));
     void hub.markRead({ conversationId: chat.conv.id, seq }).catch(() => undefined);
   }
 }

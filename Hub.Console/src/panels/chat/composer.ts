@@ -21,7 +21,8 @@ const ui = {
 /** Keeps what was typed with its chat before the composer is rebuilt (another chat in front, a redraw). */
 export function saveDraft(): void {
   const chat = ui.chatId ? state.chats.get(ui.chatId) : null;
-  if (ui.input && chat) chat.draft = ui.input.value;
+  const text = ui.input?.value;
+  if (chat && text !== undefined) update(() => (chat.draft = text));
   ui.input = null;
   ui.chatId = null;
 }
@@ -162,13 +163,16 @@ async function send(): Promise<void> {
     chat.draft = "";
   }, "transcript");
   const request = { conversationId: id, clientMessageId: entry.clientMessageId, text };
+  let outcome: { seq: number } | { error: string };
   try {
-    const result = await (note ? hub.addNote(request) : hub.send(request));
-    // The event normally arrives first; if it has not, keep the pending line until it does (Resume fills gaps).
-    if (chat.messages.has(result.seq)) chat.pending.delete(entry.clientMessageId);
+    outcome = await (note ? hub.addNote(request) : hub.send(request));
   } catch (err) {
-    entry.error = hubErrorText(err);
-    toast(entry.error, "error");
+    outcome = { error: hubErrorText(err) };
+    toast(outcome.error, "error");
   }
-  update(() => undefined, ...(state.active === id ? (["transcript"] as const) : []));
+  update(() => {
+    if ("error" in outcome) entry.error = outcome.error;
+    // The event normally arrives first; if it has not, keep the pending line until it does (Resume fills gaps).
+    else if (chat.messages.has(outcome.seq)) chat.pending.delete(entry.clientMessageId);
+  }, ...(state.active === id ? (["transcript"] as const) : []));
 }

@@ -1,28 +1,8 @@
 // The customer panel: contact, the current ticket with its level history, and earlier tickets.
-import * as api from "./api";
-import { clear, h } from "./dom";
-import { formatDateTime, statusText, t } from "./i18n";
-import { activeChat, state, type Chat } from "./state";
-import type { TicketDto } from "./types";
-
-export async function loadTickets(chat: Chat): Promise<void> {
-  const token = state.session?.token;
-  if (!token) return;
-  try {
-    const [current, all, contact] = await Promise.all([
-      api.ticket(token, chat.conv.ticketNumber),
-      api.ticketsOf(token, chat.conv.customerId),
-      api.customer(token, chat.conv.customerId),
-    ]);
-    chat.contact = contact;
-    chat.ticket = current;
-    chat.tickets = all;
-    chat.ticketError = undefined;
-  } catch (err) {
-    chat.ticketError = err instanceof Error ? err.message : String(err);
-  }
-  if (state.active === chat.conv.id) renderCustomer();
-}
+import { clear, h } from "../dom";
+import { formatDateTime, statusText, t } from "../i18n";
+import { activeChat } from "../store";
+import type { TicketDto } from "../../../Hub.Widget/src/protocol";
 
 function row(label: string, value: Node | string, testId?: string): HTMLElement {
   return h("div", { class: "kv" }, h("span", { class: "kv-k", text: label }), h("span", { class: "kv-v", "data-testid": testId ?? null }, value));

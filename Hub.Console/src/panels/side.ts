@@ -1,91 +1,14 @@
-// The left column: offers (with their countdown) and the waiting queue.
-import { hubErrorText } from "./api";
-import { clear, formatDuration, h } from "./dom";
-import { t } from "./i18n";
-import { state } from "./state";
-import { beep, notify, toast } from "./ui";
-import { openChat } from "./chat";
-import { incomingSection } from "./calls";
-import { refreshMyPresence, updateTitle } from "./main";
-import type { OfferDto, QueueItemDto, ResumeResult } from "./types";
-
-export function addOffer(offer: OfferDto): void {
-  if (new Date(offer.deadline).getTime() <= Date.now()) return;
-  state.offers.set(offer.conversationId, offer);
-  renderSide();
-  updateTitle();
-  beep();
-  notify(t(offer.channel === "Voice" ? "newCallOfferTitle" : "newOfferTitle"), t("newOfferBody", offer.customerName ?? t("unknownCustomer"), offer.topic ?? t("ticket", offer.ticketNumber)), offer.conversationId);
-}
-
-export function removeOffer(conversationId: string): void {
-  if (state.offers.delete(conversationId)) {
-    renderSide();
-    updateTitle();
-  }
-}
-
-function oldestOffer(): OfferDto | undefined {
-  return [...state.offers.values()].sort((a, b) => a.deadline.localeCompare(b.deadline))[0];
-}
-
-export async function acceptOffer(conversationId?: string): Promise<void> {
-  const offer = conversationId ? state.offers.get(conversationId) : oldestOffer();
-  if (!offer || !state.conn) return;
-  try {
-    const result = await state.conn.invoke<ResumeResult>("AcceptOffer", { conversationId: offer.conversationId });
-    state.offers.delete(offer.conversationId);
-    openChat(result, offer.customerName);
-  } catch (err) {
-    state.offers.delete(offer.conversationId);
-    toast(hubErrorText(err), "error");
-  }
-  renderSide();
-  updateTitle();
-  refreshMyPresence();
-}
-
-export async function declineOffer(conversationId?: string): Promise<void> {
-  const offer = conversationId ? state.offers.get(conversationId) : oldestOffer();
-  if (!offer || !state.conn) return;
-  state.offers.delete(offer.conversationId);
-  renderSide();
-  updateTitle();
-  try {
-    await state.conn.invoke("DeclineOffer", { conversationId: offer.conversationId });
-  } catch (err) {
-    toast(hubErrorText(err), "error");
-  }
-}
-
-async function claim(item: QueueItemDto): Promise<void> {
-  try {
-    const result = await state.conn!.invoke<ResumeResult>("Claim", { conversationId: item.conversationId });
-    state.queue.delete(item.conversationId);
-    state.offers.delete(item.conversationId);
-    openChat(result, item.customerName);
-  } catch (err) {
-    toast(hubErrorText(err), "error");
-  }
-  renderSide();
-  refreshMyPresence();
-}
+// The left column: calls ringing for no known conversation, offers (with their countdown) and the waiting queue.
+import { clear, formatDuration, h } from "../dom";
+import { t } from "../i18n";
+import { acceptOffer, claim, declineOffer, expireOffers } from "../model/offers";
+import { state } from "../store";
+import type { OfferDto, QueueItemDto } from "../../../Hub.Widget/src/protocol";
 
 /** Once a second: countdowns move, and offers past their deadline disappear. */
 export function tickOffers(): void {
   const now = Date.now();
-  let expired = false;
-  for (const offer of [...state.offers.values()]) {
-    if (new Date(offer.deadline).getTime() < now - 250) {
-      state.offers.delete(offer.conversationId);
-      expired = true;
-    }
-  }
-  if (expired) {
-    renderSide();
-    updateTitle();
-    return;
-  }
+  if (expireOffers(now)) return;
   for (const el of document.querySelectorAll<HTMLElement>("[data-deadline]")) {
     const left = new Date(el.dataset.deadline!).getTime() - now;
     el.textContent = t("acceptWithin", formatDuration(left));
@@ -102,6 +25,7 @@ export function tickOffers(): void {
   }
 }
 
+/** When this console first showed an offer: its countdown bar runs from there to the deadline. */
 const seen = new Map<string, number>();
 function offerSeen(offer: OfferDto): number {
   const key = `${offer.conversationId}|${offer.deadline}`;
@@ -161,6 +85,32 @@ function queueRow(item: QueueItemDto): HTMLElement {
       item.channel === "Voice" ? voiceChip("queue-voice") : null,
       h("span", { class: "chip chip-level", text: t("levelShort", item.level) }),
       h("span", { class: "queue-wait", "data-since": item.waitingSince, text: "" }),
+    ),
+  );
+}
+
+/** Calls that rang for no known conversation, at the top of the left column. */
+function incomingSection(): HTMLElement | null {
+  const calls = state.voice.unmatched.filter((c) => c.status !== "closed");
+  if (!calls.length) return null;
+  return h(
+    "section",
+    { class: "side-section", "data-testid": "incoming-calls" },
+    h("h2", { class: "side-title", text: t("incomingCalls") }),
+    ...calls.map((call) =>
+      h(
+        "article",
+        { class: "offer offer-call", "data-testid": "incoming-call" },
+        h("div", { class: "offer-head" }, h("span", { class: "offer-customer", text: call.from || t("unknownCaller") }), h("span", { class: "chip chip-voice", text: `📞 ${t(call.status === "ringing" ? "callRinging" : "callConnecting")}` })),
+        h(
+          "div",
+          { class: "offer-actions" },
+          call.status === "ringing" ? h("button", { type: "button", class: "btn btn-primary", "data-testid": "incoming-answer", onclick: () => call.accept(), text: t("answer") }) : null,
+          call.status === "ringing"
+            ? h("button", { type: "button", class: "btn", "data-testid": "incoming-reject", onclick: () => call.reject(), text: t("decline") })
+            : h("button", { type: "button", class: "btn btn-danger", "data-testid": "incoming-hangup", onclick: () => call.disconnect(), text: t("hangUp") }),
+        ),
+      ),
     ),
   );
 }

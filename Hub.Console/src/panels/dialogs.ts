@@ -1,18 +1,19 @@
 // Escalate, transfer and resolve: one dialog each, on the active chat.
-import { hubErrorText } from "./api";
-import { t } from "./i18n";
-import { activeChat, canWrite, isSupervisor, myId, state } from "./state";
-import { showDialog, toast, type Field } from "./ui";
-import { refreshTeam } from "./supervisor";
-import { openChat } from "./chat";
-import { warmTransferStarted } from "./calls";
-import type { ResumeResult } from "./types";
+import { hub } from "../hub";
+import { t } from "../i18n";
+import { warmTransferStarted } from "../model/calls";
+import { openChat } from "../model/chats";
+import { refreshTeam } from "../model/presence";
+import { activeChat, canWrite, isSupervisor, myId, state } from "../store";
+import { showDialog, toast, type Field } from "../ui";
+import { hubErrorText } from "../../../Hub.Widget/src/protocol";
 
 const maxLevel = 3;
 
-async function invoke(method: string, request: object): Promise<void> {
+/** A dialog's hub call: its error is shown inside the dialog, in words. */
+async function submit(call: Promise<unknown>): Promise<void> {
   try {
-    await state.conn!.invoke(method, request);
+    await call;
   } catch (err) {
     throw new Error(hubErrorText(err));
   }
@@ -28,7 +29,7 @@ export function escalateDialog(): void {
     { name: "note", label: t("handoffNote"), kind: "textarea", maxLength: 4000, required: t("handoffRequired") },
   ];
   showDialog(t("escalate"), "escalate-dialog", fields, t("escalate"), async (v) => {
-    await invoke("Escalate", { conversationId: chat.conv.id, level: Number(v.level), reason: v.reason, handoffNote: v.note });
+    await submit(hub.escalate({ conversationId: chat.conv.id, level: Number(v.level), reason: v.reason, handoffNote: v.note }));
     toast(t("escalated", v.level));
   });
 }
@@ -53,7 +54,7 @@ export function transferDialog(): void {
   if (!chat || !canWrite(chat)) return;
   withTargetAgent((target) =>
     showDialog(t("transfer"), "transfer-dialog", [target, { name: "note", label: t("transferNote"), kind: "textarea", maxLength: 4000, required: t("transferNote") }], t("transfer"), async (v) => {
-      await invoke("Transfer", { conversationId: chat.conv.id, agentId: v.agent, note: v.note });
+      await submit(hub.transfer({ conversationId: chat.conv.id, agentId: v.agent, note: v.note }));
       toast(t("transferred"));
     }),
   );
@@ -65,7 +66,7 @@ export function warmTransferDialog(): void {
   if (!chat || !canWrite(chat)) return;
   withTargetAgent((target, nameOf) =>
     showDialog(t("warmTransfer"), "warm-dialog", [target, { name: "note", label: t("warmNote"), kind: "textarea", maxLength: 4000 }], t("warmRing"), async (v) => {
-      await invoke("WarmTransfer", { conversationId: chat.conv.id, agentId: v.agent, note: v.note || null });
+      await submit(hub.warmTransfer({ conversationId: chat.conv.id, agentId: v.agent, note: v.note || null }));
       warmTransferStarted(chat.conv.id, v.agent, nameOf(v.agent));
     }),
   );
@@ -75,7 +76,7 @@ export function resolveDialog(): void {
   const chat = activeChat();
   if (!chat || !canWrite(chat)) return;
   showDialog(t("resolve"), "resolve-dialog", [{ name: "resolution", label: t("resolution"), kind: "textarea", maxLength: 4000, required: t("resolutionRequired") }], t("resolve"), async (v) => {
-    await invoke("Resolve", { conversationId: chat.conv.id, resolution: v.resolution });
+    await submit(hub.resolve({ conversationId: chat.conv.id, resolution: v.resolution }));
     toast(t("resolved"));
   });
 }
@@ -85,7 +86,7 @@ export async function reopenChat(): Promise<void> {
   const chat = activeChat();
   if (!chat || chat.conv.status === "Waiting" || chat.conv.status === "Active") return;
   try {
-    const result = (await state.conn!.invoke("Reopen", { conversationId: chat.conv.id })) as ResumeResult;
+    const result = await hub.reopen({ conversationId: chat.conv.id });
     openChat(result, null);
     toast(t("reopened"));
   } catch (error) {

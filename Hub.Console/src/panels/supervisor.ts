@@ -1,14 +1,12 @@
 // The supervisor view: live queues per level, the team's presence and load, and long waits.
-import { hubErrorText } from "./api";
-import { clear, formatDuration, h } from "./dom";
-import { t } from "./i18n";
-import { isSupervisor, state } from "./state";
-import { toast } from "./ui";
-import type { PresenceDto, QueueItemDto } from "./types";
+import { clear, formatDuration, h } from "../dom";
+import { hub } from "../hub";
+import { t } from "../i18n";
+import { lastTeamRefresh, refreshTeam } from "../model/presence";
+import { isSupervisor, state } from "../store";
+import { toast } from "../ui";
+import { hubErrorText, type QueueItemDto } from "../../../Hub.Widget/src/protocol";
 
-let refreshing: Promise<void> | null = null;
-let again = false;
-let lastRefresh = 0;
 let lastOver = -1;
 /** The agent picked per waiting conversation, kept across re-renders. */
 const choices = new Map<string, string>();
@@ -18,34 +16,9 @@ function waitTargetMs(): number {
   return (Number.isFinite(configured) && configured > 0 ? configured : 120) * 1000;
 }
 
-/** GetTeamPresence, coalesced: load has no event of its own, so it is re-read on queue changes. */
-export async function refreshTeam(): Promise<void> {
-  if (!isSupervisor() || !state.conn) return;
-  if (refreshing) {
-    again = true;
-    return refreshing;
-  }
-  refreshing = (async () => {
-    try {
-      do {
-        again = false;
-        const team = await state.conn!.invoke<PresenceDto[]>("GetTeamPresence");
-        state.team = new Map(team.map((a) => [a.agentId, a]));
-      } while (again);
-    } catch {
-      // Shown as stale; the next event or tick tries again.
-    } finally {
-      refreshing = null;
-      lastRefresh = Date.now();
-    }
-    renderSupervisor();
-  })();
-  return refreshing;
-}
-
 export function tickSupervisor(): void {
   if (state.view !== "supervisor") return;
-  if (Date.now() - lastRefresh > 5000) void refreshTeam();
+  if (Date.now() - lastTeamRefresh() > 5000) void refreshTeam();
   const now = Date.now();
   const target = waitTargetMs();
   const over = [...state.queue.values()].filter((q) => now - new Date(q.waitingSince).getTime() > target).length;
@@ -60,7 +33,7 @@ export function tickSupervisor(): void {
 async function reassign(item: QueueItemDto, agentId: string): Promise<void> {
   if (!agentId) return;
   try {
-    await state.conn!.invoke("Reassign", { conversationId: item.conversationId, agentId });
+    await hub.reassign({ conversationId: item.conversationId, agentId });
     choices.delete(item.conversationId);
     toast(t("reassigned"));
   } catch (err) {

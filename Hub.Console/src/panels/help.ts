@@ -1,8 +1,8 @@
 // The help overlay: keyboard shortcuts and canned responses.
-import { cannedResponses } from "./canned";
-import { h } from "./dom";
-import { t, type Key } from "./i18n";
-import { showOverlay } from "./ui";
+import { cannedResponses } from "../canned";
+import { h } from "../dom";
+import { t, type Key } from "../i18n";
+import { showOverlay } from "../ui";
 
 const shortcuts: [string, Key][] = [
   ["Enter / Ctrl+Enter", "shortcutSend"],

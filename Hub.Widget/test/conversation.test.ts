@@ -11,8 +11,11 @@ function dto(status: ConversationStatus, more: Partial<ConversationDto> = {}): C
   const agent = status === "Waiting" ? null : "Ada";
   return {
     id,
+    channel: "Chat",
     status,
     level: 1,
+    skill: null,
+    priority: 0,
     topic: null,
     customerId: "v1",
     assignedAgentId: agent && "a1",
@@ -24,6 +27,8 @@ function dto(status: ConversationStatus, more: Partial<ConversationDto> = {}): C
     createdAt: "2026-11-28T10:00:00Z",
     assignedAt: agent && "2026-11-28T10:01:00Z",
     closedAt: null,
+    rating: null,
+    call: null,
     ...more,
   };
 }

@@ -10,15 +10,18 @@ import { hubErrorText, type ConversationDto } from "../../../Hub.Widget/src/prot
 
 export type CallStatus = "waiting" | "ringing" | "connecting" | "connected" | "onHold" | "ended";
 
-/** A call with a caller on the line (voice-<CallSid>). */
+/** A call with a caller on the line. */
 export function isLiveCall(conv: ConversationDto): boolean {
-  return conv.channel === "Voice" && conv.id.startsWith("voice-");
+  return conv.call?.kind === "Live";
 }
 
-/** A voicemail or callback request (followup-<CallSid>): nobody is on the line. */
+/** A voicemail or callback request: nobody is on the line. */
 export function isFollowUp(conv: ConversationDto): boolean {
-  return conv.channel === "Voice" && conv.id.startsWith("followup-");
+  return conv.call?.kind === "FollowUp";
 }
+
+/** Only the letters and digits of a number, so "+49 170 1234" and "+491701234" match. */
+const digitsOf = (number: string | null | undefined): string => (number ?? "").replace(/[^A-Za-z0-9]/g, "");
 
 function line(conversationId: string): Line {
   const lines = state.voice.lines;
@@ -80,13 +83,13 @@ export function stopVoice(): void {
   update((s) => Object.assign(s.voice, { phone: null, enabled: false, phoneState: "unregistered", phoneError: null, lines: new Map(), unmatched: [] }));
 }
 
-/** The chat a call that rang here belongs to: named by the server, else the caller's number (customer tel-<digits>). */
+/** The chat a call that rang here belongs to: named by the server, else the caller's number. */
 function chatFor(call: PhoneCall): Chat | null {
   if (call.conversationId) return state.chats.get(call.conversationId) ?? null;
-  const digits = call.from.replace(/[^A-Za-z0-9]/g, "");
+  const digits = digitsOf(call.from);
   if (!digits) return null;
   const mine = [...state.chats.values()]
-    .filter((c) => isLiveCall(c.conv) && c.conv.status === "Active" && c.conv.assignedAgentId === myId() && c.conv.customerId === `tel-${digits}`)
+    .filter((c) => isLiveCall(c.conv) && c.conv.status === "Active" && c.conv.assignedAgentId === myId() && digitsOf(c.conv.call?.callerNumber) === digits)
     .sort((a, b) => (b.conv.assignedAt ?? "").localeCompare(a.conv.assignedAt ?? ""));
   return mine[0] ?? null;
 }

@@ -68,7 +68,7 @@ const outgoingKeys: Record<PhoneCall["status"], Key> = {
 
 /** A voicemail or callback task: who to call, and a button that calls them back from this browser. */
 function renderCallBack(bar: HTMLElement, chat: Chat): void {
-  const who = chat.customerName ?? chat.conv.customerId.replace(/^tel-/, "+");
+  const who = chat.customerName ?? chat.conv.call?.callerNumber ?? t("unknownCustomer");
   const call = state.voice.lines.get(chat.conv.id)?.call ?? null;
   const talking = call !== null && call.status !== "closed";
   bar.append(h("span", { class: "call-icon", "aria-hidden": "true", text: "📞" }), h("span", { class: "call-back", "data-testid": "call-back", text: t("callBack", who) }));

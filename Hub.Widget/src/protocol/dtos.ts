@@ -1,6 +1,6 @@
 // Requests, results and event payloads of the customer and agent hubs (Hub.Server's ChatContracts.cs,
 // RoutingContracts.cs and the calls feature). Times are ISO 8601 strings; 64-bit numbers fit a number.
-import type { Channel, ConversationStatus, MessageKind, PresenceStatus, SenderRole } from "./enums";
+import type { CallKind, Channel, ConversationStatus, MessageKind, PresenceStatus, SenderRole } from "./enums";
 
 export interface ConversationDto {
   id: string;
@@ -22,6 +22,16 @@ export interface ConversationDto {
   closedAt: string | null;
   /** CSAT score once rated. */
   rating: number | null;
+  /** The phone call behind a voice conversation; null for a chat. Never read call data out of `id`. */
+  call: CallDto | null;
+}
+
+/** A voice conversation's call: a caller on the line (Live) or a voicemail/callback task it left (FollowUp). */
+export interface CallDto {
+  callSid: string;
+  kind: CallKind;
+  /** The caller's number (E.164); null when Twilio gave none that can be called back. */
+  callerNumber: string | null;
 }
 
 export interface MessageDto {

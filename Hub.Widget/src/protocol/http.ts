@@ -81,6 +81,8 @@ export interface CustomerDto {
   verified: boolean;
   createdAt: string;
   lastSeenAt: string;
+  /** The number a caller called from (E.164); null for chat-only customers. */
+  phoneNumber: string | null;
 }
 
 export interface VoiceTokenDto {

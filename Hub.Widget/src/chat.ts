@@ -4,17 +4,7 @@ import { Link, type LinkState } from "./connection";
 import { reduce } from "./conversation";
 import { hasClientMessageId, initialState, type ChatEvent, type ChatState, type Effect } from "./state";
 import type { Texts } from "./i18n";
-import {
-  isOpen,
-  readHubError,
-  type AgentsUnavailableDto,
-  type ConversationDto,
-  type LeaveMessageResult,
-  type MessageDto,
-  type QueuePositionDto,
-  type ReadDto,
-  type TypingDto,
-} from "./protocol";
+import { isOpen, readHubError, type ArgsOf, type CustomerHubMethods } from "./protocol";
 import { Session } from "./session";
 import { newId, Store, type PendingStart } from "./store";
 import { Sync, type SyncHost } from "./sync";
@@ -111,13 +101,12 @@ export class Chat implements SyncHost {
         () => this.sync.sync(),
         (state) => this.view.linkChanged(state),
       );
-      const hub = link.hub;
-      hub.on("MessageReceived", (message: MessageDto) => this.dispatch({ type: "messageReceived", message }));
-      hub.on("TypingChanged", (typing: TypingDto) => this.dispatch({ type: "typing", typing }));
-      hub.on("MessagesRead", (read: ReadDto) => this.dispatch({ type: "read", read }));
-      hub.on("ConversationChanged", (conversation: ConversationDto) => this.dispatch({ type: "conversationChanged", conversation }));
-      hub.on("QueuePositionChanged", (queue: QueuePositionDto) => this.dispatch({ type: "queuePosition", queue }));
-      hub.on("AgentsUnavailable", (unavailable: AgentsUnavailableDto) => this.dispatch({ type: "agentsUnavailable", unavailable }));
+      link.on("MessageReceived", (message) => this.dispatch({ type: "messageReceived", message }));
+      link.on("TypingChanged", (typing) => this.dispatch({ type: "typing", typing }));
+      link.on("MessagesRead", (read) => this.dispatch({ type: "read", read }));
+      link.on("ConversationChanged", (conversation) => this.dispatch({ type: "conversationChanged", conversation }));
+      link.on("QueuePositionChanged", (queue) => this.dispatch({ type: "queuePosition", queue }));
+      link.on("AgentsUnavailable", (unavailable) => this.dispatch({ type: "agentsUnavailable", unavailable }));
       this.link = link;
     }
     await this.link.start();
@@ -137,8 +126,8 @@ export class Chat implements SyncHost {
     return this.link?.connected === true;
   }
 
-  private invokeQuietly(method: string, request: unknown): void {
-    if (this.link?.connected) void this.link.hub.invoke(method, request).catch(() => undefined);
+  private invokeQuietly<K extends "Typing" | "MarkRead">(method: K, ...args: ArgsOf<CustomerHubMethods, K>): void {
+    if (this.link?.connected) void this.link.invoke(method, ...args).catch(() => undefined);
   }
 
   // ---- what the customer does -------------------------------------------------------------
@@ -202,7 +191,7 @@ export class Chat implements SyncHost {
     const conv = this.state.conv;
     if (!conv || !this.link?.connected) return;
     this.typing.stop();
-    this.link.hub
+    this.link
       .invoke("End", { conversationId: conv.id })
       .then(() => this.sync.resume())
       .catch(() => undefined); // the next connect's resume shows whatever happened
@@ -213,7 +202,7 @@ export class Chat implements SyncHost {
     const conv = this.state.conv;
     if (!conv || !(await this.connected()) || !this.link) return this.t.errorGeneric;
     try {
-      await this.link.hub.invoke("Rate", { conversationId: conv.id, score, comment: comment.trim() || null });
+      await this.link.invoke("Rate", { conversationId: conv.id, score, comment: comment.trim() || null });
     } catch (error) {
       const hubError = readHubError(error);
       // conflict: rated already (another tab). A server without Rate: nothing to send it to.
@@ -236,7 +225,7 @@ export class Chat implements SyncHost {
     this.leaveMessageId ??= newId();
     const clientMessageId = this.leaveMessageId;
     try {
-      const result = await this.link.hub.invoke<LeaveMessageResult>("LeaveMessage", { conversationId: conv.id, clientMessageId, text, email: email || null });
+      const result = await this.link.invoke("LeaveMessage", { conversationId: conv.id, clientMessageId, text, email: email || null });
       this.dispatch({ type: "leftMessage", conversationId: conv.id, ticketNumber: result.ticketNumber, email: email || null });
     } catch (error) {
       const hubError = readHubError(error);

@@ -1,7 +1,7 @@
 // The widget's conversation as a pure reducer: what the customer sees follows from the events that
 // reached this tab (answers, live events, local sends), with no DOM and no I/O, so it can be unit
 // tested. The Chat controller feeds events in and carries out the effects that come back.
-import { isOpen, type AgentsUnavailableDto, type ConversationDto, type MessageDto, type QueuePositionDto } from "./protocol";
+import { isOpen, resumeSnapshotIsCurrent, type AgentsUnavailableDto, type ConversationDto, type MessageDto, type QueuePositionDto } from "./protocol";
 import { hasClientMessageId, maxSeq, type ChatEvent, type ChatState, type EarlyEvents, type Effect } from "./state";
 import type { ConversationState, OutboxEntry } from "./store";
 
@@ -56,7 +56,7 @@ function apply(s: Step, e: ChatEvent): void {
       for (const m of e.result.messages) addMessage(s, m, false, false);
       // The server read this snapshot before it answered; a live change that came meanwhile (an agent
       // joined) is newer, and every later change comes live as well.
-      if (s.state.liveChanges === e.liveChangesBefore) applyConversation(s, e.result.conversation, false);
+      if (resumeSnapshotIsCurrent(e.liveChangesBefore, s.state.liveChanges)) applyConversation(s, e.result.conversation, false);
       return;
     }
     case "messageReceived":

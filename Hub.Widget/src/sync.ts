@@ -2,34 +2,8 @@
 // Resume, then the outbox. Both loops run one at a time through singleFlight.
 import type { Link } from "./connection";
 import { maxSeq, type ChatEvent, type ChatState } from "./state";
-import { isOpen, readHubError, type ConversationDto, type ResumeResult, type SendMessageResult, type StartConversationResult } from "./protocol";
+import { isOpen, readHubError, singleFlight, type ResumeResult } from "./protocol";
 import type { Store } from "./store";
-
-/**
- * Runs task one at a time: a call while it runs gets the running promise and makes the task run
- * once more when it is done (what came meanwhile is picked up by that run, not lost).
- */
-export function singleFlight(task: () => Promise<void>): () => Promise<void> {
-  let running: Promise<void> | null = null;
-  let again = false;
-  return () => {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      try {
-        do {
-          again = false;
-          await task();
-        } while (again);
-      } finally {
-        running = null;
-      }
-    })();
-    return running;
-  };
-}
 
 /** What the sync needs of the chat it keeps in step with the server. */
 export interface SyncHost {
@@ -57,11 +31,10 @@ export class Sync {
     const { host } = this;
     const link = host.link;
     if (!link?.connected) return;
-    const hub = link.hub;
     const start = host.store.pendingStart;
     if (start) {
       try {
-        const result = await hub.invoke<StartConversationResult>("StartConversation", start);
+        const result = await link.invoke("StartConversation", start);
         host.store.pendingStart = null;
         host.dispatch({ type: "started", start, result });
       } catch (error) {
@@ -72,7 +45,7 @@ export class Sync {
       }
     }
     if (!host.state.conv) {
-      const list = await hub.invoke<ConversationDto[]>("GetConversations");
+      const list = await link.invoke("GetConversations");
       const current = list.find((c) => isOpen(c.status));
       if (current) host.dispatch({ type: "found", conversation: current, history: host.store.history(current.id), outbox: host.store.outbox(current.id) });
     }
@@ -85,13 +58,13 @@ export class Sync {
   /** Reads what this tab missed of the conversation, page by page. */
   async resume(): Promise<void> {
     const { host } = this;
-    const hub = host.link?.hub;
-    while (hub && host.state.conv) {
+    const link = host.link;
+    while (link && host.state.conv) {
       const id = host.state.conv.id;
       const liveChangesBefore = host.state.liveChanges;
       let result: ResumeResult;
       try {
-        result = await hub.invoke<ResumeResult>("Resume", { conversationId: id, afterSeq: maxSeq(host.state) });
+        result = await link.invoke("Resume", { conversationId: id, afterSeq: maxSeq(host.state) });
       } catch (error) {
         if (readHubError(error)?.code === "not_found") {
           host.drop();
@@ -113,7 +86,7 @@ export class Sync {
       const entry = host.store.outbox(id)[0];
       if (!entry) return;
       try {
-        const result = await host.link.hub.invoke<SendMessageResult>("Send", { conversationId: id, clientMessageId: entry.clientMessageId, text: entry.text });
+        const result = await host.link.invoke("Send", { conversationId: id, clientMessageId: entry.clientMessageId, text: entry.text });
         host.store.removeFromOutbox(id, entry.clientMessageId);
         host.dispatch({ type: "acked", conversationId: id, entry, result });
       } catch (error) {

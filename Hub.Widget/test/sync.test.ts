@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { singleFlight } from "../src/sync";
+import { singleFlight } from "../src/protocol";
 
 /** A promise and the function that settles it. */
 function gate(): { promise: Promise<void>; open: () => void } {

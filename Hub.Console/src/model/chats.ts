@@ -4,7 +4,7 @@ import { commands } from "../commands";
 import { hub } from "../hub";
 import { t } from "../i18n";
 import { activeChat, maxSeq, myId, newChat, state, update, type Change, type Chat } from "../store";
-import type { ConversationDto, MessageDto, ReadDto, ResumeResult, TypingDto } from "../../../Hub.Widget/src/protocol";
+import { resumeSnapshotIsCurrent, type ConversationDto, type MessageDto, type ReadDto, type ResumeResult, type TypingDto } from "../../../Hub.Widget/src/protocol";
 import { matchWaitingCalls, onCallConversationChanged } from "./calls";
 
 /** Live ConversationChanged events so far: a Resume answer read before one of them must not undo it. */
@@ -60,7 +60,7 @@ export async function resumeChat(id: string): Promise<void> {
     const changesBefore = liveChanges;
     const result = await hub.resume({ conversationId: id, afterSeq: after });
     update(() => {
-      if (liveChanges === changesBefore) chat.conv = result.conversation;
+      if (resumeSnapshotIsCurrent(changesBefore, liveChanges)) chat.conv = result.conversation;
       for (const m of result.messages) addMessage(chat, m);
     });
     if (!result.hasMore || result.messages.length === 0) break;

@@ -2,9 +2,8 @@
 import { hub } from "../hub";
 import { t } from "../i18n";
 import { isSupervisor, update } from "../store";
-import { singleFlight } from "../single-flight";
 import { toast } from "../ui";
-import { hubErrorText, type PresenceDto, type PresenceStatus } from "../../../Hub.Widget/src/protocol";
+import { hubErrorText, singleFlight, type PresenceDto, type PresenceStatus } from "../../../Hub.Widget/src/protocol";
 
 export function applyPresence(p: PresenceDto): void {
   update((s) => {

@@ -9,6 +9,7 @@ export type * from "./events";
 export * from "./customer-hub";
 export * from "./agent-hub";
 export * from "./errors";
+export * from "./client";
 
 import type { ConversationStatus } from "./enums";
 

@@ -80,7 +80,7 @@ public sealed class VoiceCalls(
             var customer = await CallerAsync(from, now, ct);
             ticket = ticket is null
                 ? await desk.ForNewConversationAsync(customer.Id, id, topic, ct)
-                : await desk.AttachAsync(ticket, id, ct);
+                : await desk.AttachConversationAsync(ticket.Id, id, ct);
             topic ??= ticket.Subject;
             var conversation = new Conversation
             {
@@ -152,7 +152,7 @@ public sealed class VoiceCalls(
             }
 
             var ticket = await tickets.GetAsync(call.TicketId, ct) ?? throw new InvalidOperationException($"Ticket {call.TicketId} is gone.");
-            await desk.AttachAsync(ticket, id, ct);
+            await desk.AttachConversationAsync(ticket.Id, id, ct);
             followUp = new Conversation
             {
                 Id = id,

@@ -1,8 +1,8 @@
 using FluentValidation;
 using SupportHub.Server.Features.Agents;
 using SupportHub.Server.Features.Calls;
+using SupportHub.Server.Features.Errors;
 using SupportHub.Server.Features.Routing;
-using SupportHub.Server.Infrastructure.Validation;
 
 namespace SupportHub.Server.Features.Chat;
 

@@ -1,9 +1,9 @@
 using SupportHub.Server.Features.Agents;
 using SupportHub.Server.Features.Calls;
 using SupportHub.Server.Features.Customers;
+using SupportHub.Server.Features.Errors;
 using SupportHub.Server.Features.Routing;
 using SupportHub.Server.Features.Tickets;
-using SupportHub.Server.Infrastructure.Validation;
 
 namespace SupportHub.Server.Features.Chat;
 

@@ -2,8 +2,8 @@ using SupportHub.Server.Features.Agents;
 using SupportHub.Server.Features.Calls;
 using SupportHub.Server.Features.Chat;
 using SupportHub.Server.Features.Customers;
+using SupportHub.Server.Features.Errors;
 using SupportHub.Server.Features.Tickets;
-using SupportHub.Server.Infrastructure.Validation;
 
 namespace SupportHub.Server.Features.Routing;
 

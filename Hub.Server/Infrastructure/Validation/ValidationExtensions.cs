@@ -14,9 +14,13 @@ public static class ValidationExtensions
         return builder;
     }
 
-    /// <summary>Validates every argument of the group's endpoints with its FluentValidation validator.</summary>
+    /// <summary>
+    /// Validates every argument of the group's endpoints with its FluentValidation validator, and
+    /// answers a use case's refusal as problem details (the HTTP side of what the hub filter does).
+    /// </summary>
     public static RouteGroupBuilder WithValidation(this RouteGroupBuilder group)
     {
+        group.AddEndpointFilter<UseCaseErrorEndpointFilter>();
         group.AddEndpointFilter<ValidationEndpointFilter>();
         return group;
     }

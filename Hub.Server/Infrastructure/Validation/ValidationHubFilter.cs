@@ -7,10 +7,11 @@ namespace SupportHub.Server.Infrastructure.Validation;
 /// <summary>
 /// Runs the FluentValidation validator of every hub method argument before the method, and answers
 /// a use case's refusal (<see cref="UseCaseException"/>, from validation or from the method) as the
-/// <see cref="HubException"/> <c>code: detail</c> that clients parse. SignalR logs a failed
-/// invocation at Debug only, so refusals never show up as errors.
+/// <see cref="HubException"/> <c>code: detail</c> that clients parse. A refusal is an answer, not a
+/// fault: only faults are logged as errors, here (SignalR's own log of failed invocations, which
+/// counts refusals too, is turned off in <see cref="ValidationExtensions.AddHubValidation"/>).
 /// </summary>
-internal sealed class ValidationHubFilter : IHubFilter
+internal sealed partial class ValidationHubFilter(ILogger<ValidationHubFilter> logger) : IHubFilter
 {
     public async ValueTask<object?> InvokeMethodAsync(
         HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
@@ -23,6 +24,11 @@ internal sealed class ValidationHubFilter : IHubFilter
         catch (UseCaseException refusal)
         {
             throw ToHubException(refusal);
+        }
+        catch (Exception fault) when (fault is not HubException)
+        {
+            LogMethodFailed(fault, invocationContext.Hub.GetType().Name, invocationContext.HubMethodName);
+            throw;
         }
     }
 
@@ -72,4 +78,7 @@ internal sealed class ValidationHubFilter : IHubFilter
             }
         }
     }
+
+    [LoggerMessage(EventId = 9201, Level = LogLevel.Error, Message = "Hub method {Hub}.{Method} failed")]
+    private partial void LogMethodFailed(Exception exception, string hub, string method);
 }

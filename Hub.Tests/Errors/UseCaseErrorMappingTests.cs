@@ -6,23 +6,27 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SupportHub.Server.Features.Errors;
 using SupportHub.Server.Infrastructure.Validation;
+using SupportHub.Tests.TestHost;
 
 namespace SupportHub.Tests.Errors;
 
 /// <summary>
-/// No endpoint of the hub refuses with a use-case error today (the hubs do, and ValidationTests and
-/// AuthorizationTests pin their "code: detail"), so the endpoint filter is tested through the
-/// smallest real route: a group set up as the server's are (<c>WithValidation</c>), the server's
-/// problem details and exception handler, on Kestrel, with a handler that throws the domain error.
+/// The two edges of the one use-case error. No HTTP endpoint of the server refuses with it today
+/// (the hubs do: ValidationTests and AuthorizationTests pin their "code: detail" end to end), so the
+/// endpoint filter is tested through the smallest real route: a group set up as the server's are
+/// (<c>WithValidation</c>), with the server's problem details and exception handler, on Kestrel; the
+/// hub filter through a hub registered as the server's are. Refusals must not be logged as errors.
 /// </summary>
-public sealed class UseCaseErrorHttpTests : IAsyncLifetime
+public sealed class UseCaseErrorMappingTests : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
-    private readonly ConcurrentQueue<(LogLevel Level, string Category, string Message)> logs = new();
+    private readonly ConcurrentQueue<LogEntry> logs = new();
     private WebApplication? app;
     private Uri? baseAddress;
 
@@ -57,8 +61,23 @@ public sealed class UseCaseErrorHttpTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal(HttpStatusCode.InternalServerError, fault.StatusCode);
         // The fault proves errors are captured here; the refusal left none.
-        var error = Assert.Single(logs, l => l.Level >= LogLevel.Error);
+        var error = Assert.Single(logs, l => l.IsError);
         Assert.Contains("a real fault", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UseCaseError_OnAHub_IsCodeColonDetail_AndOnlyAFaultIsLoggedAsAnError()
+    {
+        await using var connection = new HubConnectionBuilder().WithUrl(new Uri(baseAddress!, "/hubs/refusing")).Build();
+        await connection.StartAsync().WaitAsync(Timeout);
+
+        var refusal = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync(nameof(RefusingHub.Refuse)).WaitAsync(Timeout));
+        var fault = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync(nameof(RefusingHub.Fail)).WaitAsync(Timeout));
+
+        Assert.Equal("conflict: Refused on the hub.", HubError.Of(refusal));
+        Assert.DoesNotContain("a hub fault", fault.Message, StringComparison.Ordinal);
+        var error = Assert.Single(logs, l => l.IsError);
+        Assert.Contains($"{nameof(RefusingHub)}.{nameof(RefusingHub.Fail)} failed a hub fault", error.Message, StringComparison.Ordinal);
     }
 
     public async Task InitializeAsync()
@@ -68,12 +87,14 @@ public sealed class UseCaseErrorHttpTests : IAsyncLifetime
         builder.Logging.ClearProviders().AddProvider(new CollectingLoggerProvider(logs));
         builder.Services.AddProblemDetails();
         builder.AddHubValidation();
+        builder.Services.AddSignalR(o => o.AddFilter<ValidationHubFilter>());
         app = builder.Build();
         app.UseExceptionHandler();
         app.MapGroup("/refusals").WithValidation()
             .MapGet("/{code}", string (string code) => throw HubErrors.Create(code, $"Refused with {code}."));
         app.MapGroup("/fault").WithValidation()
             .MapGet("/", string () => throw new InvalidOperationException("a real fault"));
+        app.MapHub<RefusingHub>("/hubs/refusing");
         await app.StartAsync();
         baseAddress = new Uri(app.Urls.First());
     }
@@ -86,23 +107,10 @@ public sealed class UseCaseErrorHttpTests : IAsyncLifetime
         }
     }
 
-    private sealed class CollectingLoggerProvider(ConcurrentQueue<(LogLevel, string, string)> logs) : ILoggerProvider
+    private sealed class RefusingHub : Hub
     {
-        public ILogger CreateLogger(string categoryName) => new CollectingLogger(categoryName, logs);
+        public Task Refuse() => throw HubErrors.Create(HubErrors.Conflict, "Refused on the hub.");
 
-        public void Dispose()
-        {
-        }
-    }
-
-    private sealed class CollectingLogger(string category, ConcurrentQueue<(LogLevel, string, string)> logs) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            logs.Enqueue((logLevel, category, formatter(state, exception) + " " + exception?.Message));
+        public Task Fail() => throw new InvalidOperationException("a hub fault");
     }
 }

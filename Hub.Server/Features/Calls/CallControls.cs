@@ -1,6 +1,6 @@
 using SupportHub.Server.Features.Agents;
 using SupportHub.Server.Features.Chat;
-using SupportHub.Server.Infrastructure.Validation;
+using SupportHub.Server.Features.Errors;
 
 namespace SupportHub.Server.Features.Calls;
 

@@ -12,7 +12,6 @@ namespace SupportHub.Server.Features.Calls;
 /// </summary>
 public sealed class CallFollowUp(
     IConversationStore conversations,
-    ITicketStore tickets,
     TicketDesk desk,
     ChatService chat,
     ChatNotifier notifier,
@@ -36,8 +35,7 @@ public sealed class CallFollowUp(
                 return earlier;
             }
 
-            var ticket = await tickets.GetAsync(call.TicketId, ct) ?? throw new InvalidOperationException($"Ticket {call.TicketId} is gone.");
-            await desk.AttachAsync(ticket, id, ct);
+            var ticket = await desk.AttachConversationAsync(call.TicketId, id, ct);
             followUp = new Conversation
             {
                 Id = id,

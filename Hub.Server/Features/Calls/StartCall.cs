@@ -46,7 +46,7 @@ public sealed class StartCall(
             var customer = await CallerAsync(from, now, ct);
             ticket = ticket is null
                 ? await desk.ForNewConversationAsync(customer.Id, id, topic, ct)
-                : await desk.AttachAsync(ticket, id, ct);
+                : await desk.AttachConversationAsync(ticket.Id, id, ct);
             topic ??= ticket.Subject;
             var conversation = new Conversation
             {

@@ -52,7 +52,7 @@ internal sealed partial class TwilioCallBridge(
             catch (Exception e) when (e is TwilioException or HttpRequestException)
             {
                 LogUpdateFailed(logger, e, name);
-                throw Infrastructure.Validation.HubErrors.Create(Infrastructure.Validation.HubErrors.Conflict, $"Twilio did not ring {agent.DisplayName} into the call: {e.Message}");
+                throw Errors.HubErrors.Create(Errors.HubErrors.Conflict, $"Twilio did not ring {agent.DisplayName} into the call: {e.Message}");
             }
         }
     }
@@ -83,7 +83,7 @@ internal sealed partial class TwilioCallBridge(
         catch (Exception e) when (e is TwilioException or HttpRequestException)
         {
             LogUpdateFailed(logger, e, callSid);
-            throw Infrastructure.Validation.HubErrors.Create(Infrastructure.Validation.HubErrors.Conflict, "Twilio did not end the call: " + e.Message);
+            throw Errors.HubErrors.Create(Errors.HubErrors.Conflict, "Twilio did not end the call: " + e.Message);
         }
     }
 

@@ -1,7 +1,8 @@
 using SupportHub.Server.Features.Agents;
 using SupportHub.Server.Features.Chat;
 using SupportHub.Server.Features.Routing;
-using SupportHub.Server.Infrastructure.Validation;
+using SupportHub.Server.Features.Tickets;
+using SupportHub.Server.Features.Errors;
 
 namespace SupportHub.Server.Features.Calls;
 
@@ -16,6 +17,7 @@ public sealed class WarmTransfer(
     ChatNotifier notifier,
     RoutingGateway queue,
     ICallBridge bridge,
+    TicketDesk desk,
     TimeProvider time)
 {
     public async Task StartAsync(Conversation conversation, Agent agent, Agent target, string note, CancellationToken ct)
@@ -51,7 +53,7 @@ public sealed class WarmTransfer(
         }
 
         await queue.ReleaseAssignmentAsync(conversation.Id, conversation.Channel, agent.Id);
-        await chat.UpdateTicketAsync(conversation.TicketId, t => t.LastAgentId = target.Id, ct);
+        await desk.RecordAgentAsync(conversation.TicketId, target.Id, ct);
         var moved = await conversations.GetAsync(conversation.Id, ct) ?? throw HubErrors.ConversationNotFound(conversation.Id);
         await chat.SendSystemAsync(moved, $"{target.DisplayName} took over the call from {agent.DisplayName}.", ct);
         await notifier.ConversationChangedAsync(moved, target.DisplayName);

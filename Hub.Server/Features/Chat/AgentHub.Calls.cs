@@ -1,7 +1,7 @@
 using FluentValidation;
 using SupportHub.Server.Features.Agents;
 using SupportHub.Server.Features.Routing;
-using SupportHub.Server.Infrastructure.Validation;
+using SupportHub.Server.Features.Errors;
 
 namespace SupportHub.Server.Features.Chat;
 

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using SupportHub.Server.Features.Agents;
+using SupportHub.Server.Features.Errors;
 using SupportHub.Server.Features.Routing;
 using SupportHub.Server.Infrastructure.Auth;
-using SupportHub.Server.Infrastructure.Validation;
 
 namespace SupportHub.Server.Features.Chat;
 

@@ -1,8 +1,8 @@
 using SupportHub.Server.Features.Agents;
 using SupportHub.Server.Features.Customers;
+using SupportHub.Server.Features.Errors;
 using SupportHub.Server.Features.Routing;
 using SupportHub.Server.Features.Tickets;
-using SupportHub.Server.Infrastructure.Validation;
 
 namespace SupportHub.Server.Features.Chat;
 
@@ -12,7 +12,6 @@ namespace SupportHub.Server.Features.Chat;
 /// </summary>
 public sealed class ChatService(
     IConversationStore conversations,
-    ITicketStore tickets,
     TicketDesk desk,
     ICustomerStore customers,
     IAgentStore agents,
@@ -119,7 +118,7 @@ public sealed class ChatService(
         }
 
         var claimed = await conversations.GetAsync(conversation.Id, ct) ?? throw HubErrors.ConversationNotFound(conversation.Id);
-        await UpdateTicketAsync(claimed.TicketId, t => t.LastAgentId = agent.Id, ct);
+        await desk.RecordAgentAsync(claimed.TicketId, agent.Id, ct);
         await notifier.DequeuedAsync(claimed.Id);
         await SendSystemAsync(claimed, $"{agent.DisplayName} joined the conversation.", ct);
         await notifier.ConversationChangedAsync(claimed, agent.DisplayName);
@@ -135,16 +134,7 @@ public sealed class ChatService(
             throw HubErrors.Create(HubErrors.Closed, $"Conversation '{conversation.Id}' is already closed.");
         }
 
-        await UpdateTicketAsync(
-            conversation.TicketId,
-            t =>
-            {
-                t.Status = TicketStatus.Resolved;
-                t.Resolution = resolution;
-                t.ResolvedAt = now;
-                t.LastAgentId = agent.Id;
-            },
-            ct);
+        await desk.ResolveAsync(conversation.TicketId, agent.Id, resolution, ct);
         await queue.WithdrawAsync(conversation);
         await CloseAsync(conversation.Id, $"{agent.DisplayName} resolved the conversation.", ct);
     }
@@ -168,15 +158,7 @@ public sealed class ChatService(
             throw HubErrors.Create(HubErrors.Conflict, $"Conversation '{conversation.Id}' is still open.");
         }
 
-        await UpdateTicketAsync(
-            conversation.TicketId,
-            t =>
-            {
-                t.Status = TicketStatus.Reopened;
-                t.ResolvedAt = null;
-                t.LastAgentId = agent.Id;
-            },
-            ct);
+        await desk.ReopenAsync(conversation.TicketId, agent.Id, ct);
         var reopened = await conversations.GetAsync(conversation.Id, ct) ?? throw HubErrors.ConversationNotFound(conversation.Id);
         await SendSystemAsync(reopened, $"{agent.DisplayName} reopened the conversation.", ct);
         await notifier.ConversationChangedAsync(reopened, agent.DisplayName);
@@ -250,18 +232,5 @@ public sealed class ChatService(
         customer.LastSeenAt = now;
         await customers.ReplaceAsync(customer, ct);
         return customer;
-    }
-
-    internal async Task UpdateTicketAsync(string ticketId, Action<Ticket> change, CancellationToken ct)
-    {
-        var ticket = await tickets.GetAsync(ticketId, ct);
-        if (ticket is null)
-        {
-            return;
-        }
-
-        change(ticket);
-        ticket.UpdatedAt = time.GetUtcNow();
-        await tickets.ReplaceAsync(ticket, ct);
     }
 }

@@ -1,4 +1,4 @@
-using SupportHub.Server.Infrastructure.Validation;
+using SupportHub.Server.Features.Errors;
 
 namespace SupportHub.Server.Features.Chat;
 

@@ -1,8 +1,8 @@
 using SupportHub.Server.Features.Agents;
 using SupportHub.Server.Features.Chat;
 using SupportHub.Server.Features.Customers;
+using SupportHub.Server.Features.Errors;
 using SupportHub.Server.Features.Tickets;
-using SupportHub.Server.Infrastructure.Validation;
 
 namespace SupportHub.Server.Features.Routing;
 
@@ -18,25 +18,17 @@ public sealed class HandoffService(
     ChatNotifier notifier,
     RoutingGateway queue,
     ChannelHooks channels,
+    TicketDesk desk,
     TimeProvider time)
 {
     public async Task EscalateAsync(Conversation conversation, Agent agent, EscalateRequest request, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
         if (!await conversations.TryRequeueAsync(conversation.Id, conversation.AssignedAgentId, request.Level, ct))
         {
             throw HubErrors.Create(HubErrors.Conflict, $"Conversation '{conversation.Id}' changed meanwhile; open it again.");
         }
 
-        await chat.UpdateTicketAsync(
-            conversation.TicketId,
-            t =>
-            {
-                t.Level = request.Level;
-                t.Status = TicketStatus.Escalated;
-                t.LevelHistory.Add(new LevelChange { Level = request.Level, At = now, ByAgentId = agent.Id, Reason = request.Reason, Note = request.HandoffNote });
-            },
-            ct);
+        await desk.EscalateAsync(conversation.TicketId, request.Level, agent.Id, request.Reason, request.HandoffNote, ct);
         var moved = await ReloadAsync(conversation.Id, ct);
         await chat.SendAsync(moved, new Sender(SenderRole.Agent, agent.Id, agent.DisplayName), null, MessageKind.PrivateNote,
             $"Hand-off to level {request.Level} ({request.Reason}): {request.HandoffNote}", ct);
@@ -82,7 +74,7 @@ public sealed class HandoffService(
             await queue.ReleaseAssignmentAsync(conversation.Id, conversation.Channel, previous);
         }
 
-        await chat.UpdateTicketAsync(conversation.TicketId, t => t.LastAgentId = target.Id, ct);
+        await desk.RecordAgentAsync(conversation.TicketId, target.Id, ct);
         var moved = await ReloadAsync(conversation.Id, ct);
         await notifier.DequeuedAsync(moved.Id);
         await chat.SendSystemAsync(moved, $"{target.DisplayName} took over the conversation (assigned by {supervisor.DisplayName}).", ct);
@@ -100,16 +92,7 @@ public sealed class HandoffService(
             return;
         }
 
-        var now = time.GetUtcNow();
-        await chat.UpdateTicketAsync(
-            conversation.TicketId,
-            t =>
-            {
-                t.Level = level;
-                t.Status = level > 1 ? TicketStatus.Escalated : t.Status;
-                t.LevelHistory.Add(new LevelChange { Level = level, At = now, Reason = reason });
-            },
-            ct);
+        await desk.MoveToLevelAsync(conversation.TicketId, level, reason, ct);
         var moved = await ReloadAsync(conversationId, ct);
         await AnnounceWaitingAsync(moved, ct); // queue views show the new level
     }

@@ -1,8 +1,8 @@
 using SupportHub.Server.Features.Agents;
 using SupportHub.Server.Features.Chat;
+using SupportHub.Server.Features.Errors;
 using SupportHub.Server.Features.Routing;
 using SupportHub.Server.Features.Tickets;
-using SupportHub.Server.Features.Errors;
 
 namespace SupportHub.Server.Features.Calls;
 

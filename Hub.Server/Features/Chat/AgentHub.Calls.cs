@@ -1,7 +1,7 @@
 using FluentValidation;
 using SupportHub.Server.Features.Agents;
-using SupportHub.Server.Features.Routing;
 using SupportHub.Server.Features.Errors;
+using SupportHub.Server.Features.Routing;
 
 namespace SupportHub.Server.Features.Chat;
 

@@ -89,8 +89,8 @@ public sealed class MongoQueryRenderingTests
             Render(MongoQueries.ClaimUpdate("a1", At)));
 
     [Fact]
-    public void CloseFilter_OnlyMatchesOpenStatuses() =>
-        Assert.Equal("""{ "_id" : "c1", "Status" : { "$in" : ["Waiting", "Active"] } }""", Render(MongoQueries.CloseFilter("c1")));
+    public void OpenConversationFilter_OnlyMatchesOpenStatuses() =>
+        Assert.Equal("""{ "_id" : "c1", "Status" : { "$in" : ["Waiting", "Active"] } }""", Render(MongoQueries.OpenConversationFilter("c1")));
 
     [Fact]
     public void RequeueFilter_MatchesOpenConversations_StillHeldByTheExpectedAgent()

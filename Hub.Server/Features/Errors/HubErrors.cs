@@ -1,7 +1,7 @@
 namespace SupportHub.Server.Features.Errors;
 
 /// <summary>
-/// The protocol's error codes (docs/protocol.md) and the refusals use cases throw with them. Clients
+/// The protocol's error codes (docs/protocol/events-and-errors.md) and the refusals use cases throw with them. Clients
 /// read them as <c>code: detail</c>: a HubException message on the hubs, problem details over HTTP
 /// (the hub and endpoint filters of Infrastructure/Validation do the mapping).
 /// </summary>

@@ -42,7 +42,7 @@ internal static class MongoQueries
 
     /// <summary>Open, and still held by the expected agent (null: by nobody).</summary>
     public static FilterDefinition<Conversation> RequeueFilter(string id, string? expectedAgentId) =>
-        CloseFilter(id) & ConversationFilter.Eq(c => c.AssignedAgentId, expectedAgentId);
+        OpenConversationFilter(id) & ConversationFilter.Eq(c => c.AssignedAgentId, expectedAgentId);
 
     public static UpdateDefinition<Conversation> RequeueUpdate(int level) =>
         Builders<Conversation>.Update
@@ -51,7 +51,7 @@ internal static class MongoQueries
             .Set(c => c.AssignedAt, null)
             .Set(c => c.Level, level);
 
-    public static FilterDefinition<Conversation> ReassignFilter(string id) => CloseFilter(id);
+    public static FilterDefinition<Conversation> ReassignFilter(string id) => OpenConversationFilter(id);
 
     /// <summary>Closed and not rated yet, so a rating is given once.</summary>
     public static FilterDefinition<Conversation> RateFilter(string id) =>
@@ -72,7 +72,8 @@ internal static class MongoQueries
     public static UpdateDefinition<Conversation> ReopenUpdate(string agentId, DateTimeOffset at) =>
         ClaimUpdate(agentId, at).Set(c => c.ClosedAt, null);
 
-    public static FilterDefinition<Conversation> CloseFilter(string id) =>
+    /// <summary>The conversation while it is open (waiting or active): what closing, requeueing and reassigning require.</summary>
+    public static FilterDefinition<Conversation> OpenConversationFilter(string id) =>
         ConversationFilter.Eq(c => c.Id, id)
         & ConversationFilter.In(c => c.Status, [ConversationStatus.Waiting, ConversationStatus.Active]);
 

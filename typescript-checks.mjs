@@ -1,8 +1,8 @@
 // Checks that Hub.Widget/build.mjs and Hub.Console/build.mjs run before (tsc) and while (import cycles)
 // bundling, so that `npm run build`, and with it `dotnet build` and CI, fail on either.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 
 /** Type-checks the project in projectDir with its own TypeScript (`tsc --noEmit -p projectDir`); exits on errors. */
 export function typecheck(projectDir) {
@@ -12,6 +12,41 @@ export function typecheck(projectDir) {
     console.error(`tsc found type errors in ${projectDir} (exit ${run.status ?? run.signal}).`);
     process.exit(1);
   }
+}
+
+/**
+ * The import graph of the TypeScript sources under dirs (relative to projectDir), read from the
+ * source text, in the shape of an esbuild metafile (inputs → imports, paths relative to projectDir).
+ * Unlike esbuild's own metafile it also sees type-only imports (`import type`, `export type ... from`),
+ * which esbuild erases before it resolves imports, and files no entry point reaches.
+ */
+export function sourceImports(projectDir, dirs) {
+  const files = dirs.flatMap((dir) => tsFiles(resolve(projectDir, dir)));
+  const inputs = {};
+  const statement = /^\s*(?:import|export)\b[^;]*?from\s*["'](\.{1,2}\/[^"']*)["']|^\s*import\s*["'](\.{1,2}\/[^"']*)["']/gm;
+  for (const file of files) {
+    const imports = [];
+    for (const match of readFileSync(file, "utf8").matchAll(statement)) {
+      const target = resolveSource(dirname(file), match[1] ?? match[2]);
+      if (target) imports.push({ path: relative(projectDir, target).replaceAll("\\", "/") });
+    }
+    inputs[relative(projectDir, file).replaceAll("\\", "/")] = { imports };
+  }
+  return { inputs };
+}
+
+function tsFiles(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === "node_modules" ? [] : tsFiles(path);
+    return path.endsWith(".ts") && !path.endsWith(".d.ts") ? [path] : [];
+  });
+}
+
+/** A relative import as the bundler resolves it: the file itself, with .ts, or the folder's index.ts. */
+function resolveSource(fromDir, specifier) {
+  const base = resolve(fromDir, specifier.replace(/\.js$/, ""));
+  return [base, `${base}.ts`, join(base, "index.ts")].find((p) => existsSync(p) && statSync(p).isFile()) ?? null;
 }
 
 /**

@@ -5,7 +5,7 @@
 import { build } from "esbuild";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { assertImportRules, assertNoImportCycles, typecheck, writeOutputs } from "../typescript-checks.mjs";
+import { assertImportRules, assertNoImportCycles, sourceImports, typecheck, writeOutputs } from "../typescript-checks.mjs";
 
 const at = (path) => fileURLToPath(new URL(path, import.meta.url));
 const common = {
@@ -31,10 +31,12 @@ const [consoleBundle, voiceBundle] = await Promise.all([
 ]);
 assertNoImportCycles(consoleBundle.metafile, "console.js");
 assertNoImportCycles(voiceBundle.metafile, "console-voice.js");
+const sources = sourceImports(at("."), ["src", "../Hub.Widget/src/protocol"]);
+assertNoImportCycles(sources, "Hub.Console sources (type-only imports too)");
 // Panels (src/panels/<panel>, a file or a folder) draw one part of the screen; only the entry point
 // wires them, so that a panel can change without the others: none imports another panel.
 const panelOf = (path) => /^src\/panels\/([^/.]+)/.exec(path)?.[1] ?? null;
-assertImportRules(consoleBundle.metafile, "console.js", (from, to) => {
+assertImportRules(sources, "Hub.Console sources", (from, to) => {
   const target = panelOf(to);
   if (target === null || from === "src/main.ts" || panelOf(from) === target) return null;
   return `only src/main.ts imports panels (here panels/${target})`;

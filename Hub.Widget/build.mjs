@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { assertNoImportCycles, typecheck, writeOutputs } from "../typescript-checks.mjs";
+import { assertNoImportCycles, sourceImports, typecheck, writeOutputs } from "../typescript-checks.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outfile = resolve(here, "../Hub.Server/wwwroot/widget.js");
@@ -32,6 +32,7 @@ const result = await build({
   banner: { js: "/* Hub customer chat widget. Includes @microsoft/signalr (MIT, (c) .NET Foundation). */" },
 });
 assertNoImportCycles(result.metafile, "widget.js");
+assertNoImportCycles(sourceImports(here, ["src", "test"]), "Hub.Widget sources (type-only imports too)");
 writeOutputs(result);
 
 const bytes = readFileSync(outfile);

@@ -15,7 +15,7 @@ public sealed class StartCall(
     IConversationStore conversations,
     TicketDesk desk,
     ICustomerStore customers,
-    ChatService chat,
+    ConversationMessages messages,
     ChatNotifier notifier,
     RoutingGateway queue,
     IDistributedLock locks,
@@ -65,7 +65,7 @@ public sealed class StartCall(
                 Call = new ConversationCall { CallSid = callSid, Kind = CallKind.Live, CallerNumber = customer.PhoneNumber },
             };
             await conversations.CreateAsync(conversation, ct);
-            await chat.SendSystemAsync(conversation, $"Phone call from {from} ({topic ?? "no topic"}), ticket #{ticket.Number}.", ct);
+            await messages.SendSystemAsync(conversation, $"Phone call from {from} ({topic ?? "no topic"}), ticket #{ticket.Number}.", ct);
             if (queueNow)
             {
                 await queue.EnqueueAsync(conversation, ticket.LastAgentId);

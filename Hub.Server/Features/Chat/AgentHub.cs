@@ -13,7 +13,11 @@ namespace SupportHub.Server.Features.Chat;
 /// </summary>
 [Authorize(Policy = HubPolicies.Staff)]
 public sealed partial class AgentHub(
-    ChatService chat,
+    TakeConversation take,
+    ReopenConversation reopen,
+    CloseConversation close,
+    ConversationMessages messages,
+    ConversationReader reader,
     HandoffService handoff,
     PresenceService presence,
     RoutingGateway queue,
@@ -56,9 +60,9 @@ public sealed partial class AgentHub(
     public async Task<ResumeResult> AcceptOffer(ConversationRequest request)
     {
         var agent = await CurrentAgentAsync();
-        var accepted = await chat.AcceptOfferAsync(await FindAsync(request.ConversationId), agent, Context.ConnectionAborted);
+        var accepted = await take.AcceptOfferAsync(await FindAsync(request.ConversationId), agent, Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.ConversationStaff(accepted.Id));
-        return await chat.ResumeAsync(accepted, 0, includePrivateNotes: true, Context.ConnectionAborted);
+        return await reader.ResumeAsync(accepted, 0, includePrivateNotes: true, Context.ConnectionAborted);
     }
 
     public async Task DeclineOffer(ConversationRequest request)
@@ -121,29 +125,20 @@ public sealed partial class AgentHub(
 
     private bool IsSupervisor => Context.User?.IsInRole(HubClaims.SupervisorRole) == true || Context.User?.IsInRole(HubClaims.AdminRole) == true;
 
-    public Task<IReadOnlyList<QueueItemDto>> GetQueue() => chat.GetQueueAsync(Context.ConnectionAborted);
+    public Task<IReadOnlyList<QueueItemDto>> GetQueue() => reader.GetQueueAsync(Context.ConnectionAborted);
 
-    public async Task<IReadOnlyList<ConversationDto>> GetMyConversations()
-    {
-        var list = await store.ListOpenByAgentAsync(AgentId, Context.ConnectionAborted);
-        var result = new List<ConversationDto>(list.Count);
-        foreach (var conversation in list)
-        {
-            result.Add(await chat.ToDtoAsync(conversation, Context.ConnectionAborted));
-        }
-
-        return result;
-    }
+    public async Task<IReadOnlyList<ConversationDto>> GetMyConversations() =>
+        await reader.ToDtosAsync(await store.ListOpenByAgentAsync(AgentId, Context.ConnectionAborted), Context.ConnectionAborted);
 
     /// <summary>Takes a waiting conversation; answers conflict when someone else was first.</summary>
     public async Task<ResumeResult> Claim(ConversationRequest request)
     {
         var agent = await CurrentAgentAsync();
         var conversation = await FindAsync(request.ConversationId);
-        var claimed = await chat.ClaimAsync(conversation, agent, Context.ConnectionAborted);
+        var claimed = await take.ClaimAsync(conversation, agent, Context.ConnectionAborted);
         // Joined only once the claim is won; the transcript read after joining covers the moment between.
         await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.ConversationStaff(conversation.Id));
-        return await chat.ResumeAsync(claimed, 0, includePrivateNotes: true, Context.ConnectionAborted);
+        return await reader.ResumeAsync(claimed, 0, includePrivateNotes: true, Context.ConnectionAborted);
     }
 
     /// <summary>Reads any conversation with its whole transcript and follows its events.</summary>
@@ -151,21 +146,21 @@ public sealed partial class AgentHub(
     {
         var conversation = await FindAsync(request.ConversationId);
         await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.ConversationStaff(conversation.Id));
-        return await chat.ResumeAsync(conversation, 0, includePrivateNotes: true, Context.ConnectionAborted);
+        return await reader.ResumeAsync(conversation, 0, includePrivateNotes: true, Context.ConnectionAborted);
     }
 
     public async Task<ResumeResult> Resume(ResumeRequest request)
     {
         var conversation = await FindAsync(request.ConversationId);
         await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.ConversationStaff(conversation.Id));
-        return await chat.ResumeAsync(conversation, request.AfterSeq, includePrivateNotes: true, Context.ConnectionAborted);
+        return await reader.ResumeAsync(conversation, request.AfterSeq, includePrivateNotes: true, Context.ConnectionAborted);
     }
 
     public async Task<SendMessageResult> Send(SendMessageRequest request)
     {
         var agent = await CurrentAgentAsync();
         var conversation = await AssignedAsync(request.ConversationId);
-        return await chat.SendAsync(conversation, ToSender(agent), request.ClientMessageId, MessageKind.Text, request.Text, Context.ConnectionAborted);
+        return await messages.SendAsync(conversation, ToSender(agent), request.ClientMessageId, MessageKind.Text, request.Text, Context.ConnectionAborted);
     }
 
     /// <summary>A note for staff only; any agent may add one, for instance when consulted by another level.</summary>
@@ -173,33 +168,33 @@ public sealed partial class AgentHub(
     {
         var agent = await CurrentAgentAsync();
         var conversation = await FindAsync(request.ConversationId);
-        return await chat.SendAsync(conversation, ToSender(agent), request.ClientMessageId, MessageKind.PrivateNote, request.Text, Context.ConnectionAborted);
+        return await messages.SendAsync(conversation, ToSender(agent), request.ClientMessageId, MessageKind.PrivateNote, request.Text, Context.ConnectionAborted);
     }
 
     public async Task Typing(TypingRequest request)
     {
         var agent = await CurrentAgentAsync();
         var conversation = await AssignedAsync(request.ConversationId);
-        await chat.TypingAsync(conversation, new TypingDto(conversation.Id, SenderRole.Agent, agent.DisplayName, request.IsTyping));
+        await messages.TypingAsync(conversation, new TypingDto(conversation.Id, SenderRole.Agent, agent.DisplayName, request.IsTyping));
     }
 
     public async Task MarkRead(MarkReadRequest request) =>
-        await chat.MarkReadAsync(await AssignedAsync(request.ConversationId), SenderRole.Agent, request.Seq, Context.ConnectionAborted);
+        await messages.MarkReadAsync(await AssignedAsync(request.ConversationId), SenderRole.Agent, request.Seq, Context.ConnectionAborted);
 
     public async Task Resolve(ResolveRequest request)
     {
         var agent = await CurrentAgentAsync();
         var conversation = await AssignedAsync(request.ConversationId);
-        await chat.ResolveAsync(conversation, agent, request.Resolution, Context.ConnectionAborted);
+        await close.ResolveAsync(conversation, agent, request.Resolution, Context.ConnectionAborted);
     }
 
     /// <summary>Opens a resolved or ended conversation again and takes it; its ticket is reopened.</summary>
     public async Task<ResumeResult> Reopen(ConversationRequest request)
     {
         var agent = await CurrentAgentAsync();
-        var reopened = await chat.ReopenAsync(await FindAsync(request.ConversationId), agent, Context.ConnectionAborted);
+        var reopened = await reopen.ReopenAsync(await FindAsync(request.ConversationId), agent, Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.ConversationStaff(reopened.Id));
-        return await chat.ResumeAsync(reopened, 0, includePrivateNotes: true, Context.ConnectionAborted);
+        return await reader.ResumeAsync(reopened, 0, includePrivateNotes: true, Context.ConnectionAborted);
     }
 
     private static Sender ToSender(Agent agent) => new(SenderRole.Agent, agent.Id, agent.DisplayName);

@@ -14,7 +14,8 @@ namespace SupportHub.Server.Features.Routing;
 public sealed class HandoffService(
     IConversationStore conversations,
     ICustomerStore customers,
-    ChatService chat,
+    ConversationMessages chat,
+    CloseConversation close,
     ChatNotifier notifier,
     RoutingGateway queue,
     ChannelHooks channels,
@@ -140,11 +141,7 @@ public sealed class HandoffService(
 
         var sent = await chat.SendAsync(conversation, new Sender(SenderRole.Customer, conversation.CustomerId, conversation.CustomerName),
             request.ClientMessageId, MessageKind.Text, request.Text, ct);
-        if (await conversations.TryCloseAsync(conversation.Id, ConversationStatus.Ended, time.GetUtcNow(), ct))
-        {
-            await queue.WithdrawAsync(conversation);
-            await chat.CloseAsync(conversation.Id, $"Thank you. Your message is saved as ticket #{conversation.TicketNumber}; we will answer it by e-mail.", ct);
-        }
+        await close.EndAsync(conversation, $"Thank you. Your message is saved as ticket #{conversation.TicketNumber}; we will answer it by e-mail.", ct);
 
         return new LeaveMessageResult(conversation.TicketNumber, sent.Seq);
     }

@@ -18,7 +18,9 @@ public sealed partial class AgentHub(
     CloseConversation close,
     ConversationMessages messages,
     ConversationReader reader,
-    HandoffService handoff,
+    Escalate escalate,
+    Transfer transfer,
+    Reassign reassign,
     PresenceService presence,
     RoutingGateway queue,
     ConversationLookup lookup,
@@ -79,17 +81,7 @@ public sealed partial class AgentHub(
     {
         var agent = await CurrentAgentAsync();
         var conversation = await AssignedAsync(request.ConversationId);
-        if (!conversation.IsOpen)
-        {
-            throw HubErrors.Create(HubErrors.Closed, $"Conversation '{conversation.Id}' is closed.");
-        }
-
-        if (request.Level == conversation.Level)
-        {
-            throw HubErrors.Create(HubErrors.ValidationFailed, $"The conversation is at level {request.Level} already.");
-        }
-
-        await handoff.EscalateAsync(conversation, agent, request, Context.ConnectionAborted);
+        await escalate.EscalateAsync(conversation, agent, request, Context.ConnectionAborted);
     }
 
     /// <summary>Passes the conversation to a named agent; it falls back to the level's queue if they do not take it in time.</summary>
@@ -98,17 +90,7 @@ public sealed partial class AgentHub(
         var agent = await CurrentAgentAsync();
         var conversation = await AssignedAsync(request.ConversationId);
         var target = (await agents.GetAsync(request.AgentId, Context.ConnectionAborted))!;
-        if (!conversation.IsOpen)
-        {
-            throw HubErrors.Create(HubErrors.Closed, $"Conversation '{conversation.Id}' is closed.");
-        }
-
-        if (target.Id == conversation.AssignedAgentId)
-        {
-            throw HubErrors.Create(HubErrors.ValidationFailed, "The conversation is with that agent already.");
-        }
-
-        await handoff.TransferAsync(conversation, agent, target, request.Note, Context.ConnectionAborted);
+        await transfer.TransferAsync(conversation, agent, target, request.Note, Context.ConnectionAborted);
     }
 
     /// <summary>A supervisor gives any open conversation to an agent at once.</summary>
@@ -118,7 +100,7 @@ public sealed partial class AgentHub(
         var supervisor = await CurrentAgentAsync();
         var conversation = await FindAsync(request.ConversationId);
         var target = (await agents.GetAsync(request.AgentId, Context.ConnectionAborted))!;
-        await handoff.ReassignAsync(conversation, supervisor, target, Context.ConnectionAborted);
+        await reassign.ReassignAsync(conversation, supervisor, target, Context.ConnectionAborted);
     }
 
     private string AgentId => Context.UserIdentifier ?? throw HubErrors.Create(HubErrors.Forbidden, "No agent identity.");

@@ -16,7 +16,7 @@ public sealed class CustomerHub(
     ConversationMessages messages,
     ConversationReader reader,
     CloseConversation close,
-    HandoffService handoff,
+    LeaveMessage leaveMessage,
     ConversationLookup lookup,
     IConversationStore store,
     TimeProvider time) : Hub<ICustomerClient>
@@ -67,7 +67,7 @@ public sealed class CustomerHub(
 
     /// <summary>When nobody can take the chat: the message is kept on the ticket and answered later.</summary>
     public async Task<LeaveMessageResult> LeaveMessage(LeaveMessageRequest request) =>
-        await handoff.LeaveMessageAsync(await OwnAsync(request.ConversationId), request, Context.ConnectionAborted);
+        await leaveMessage.LeaveAsync(await OwnAsync(request.ConversationId), request, Context.ConnectionAborted);
 
     private async Task<Conversation> OwnAsync(string conversationId)
     {

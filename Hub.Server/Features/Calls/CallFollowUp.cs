@@ -37,21 +37,7 @@ public sealed class CallFollowUp(
             }
 
             var ticket = await desk.AttachConversationAsync(call.TicketId, id, ct);
-            followUp = new Conversation
-            {
-                Id = id,
-                Channel = Channel.Voice,
-                Status = ConversationStatus.Waiting,
-                Level = ticket.Level,
-                Skill = call.Skill,
-                CustomerId = call.CustomerId,
-                CustomerName = call.CustomerName,
-                Topic = call.Topic,
-                TicketId = ticket.Id,
-                TicketNumber = ticket.Number,
-                CreatedAt = time.GetUtcNow(),
-                Call = new ConversationCall { CallSid = callSid, Kind = CallKind.FollowUp, CallerNumber = call.Call!.CallerNumber },
-            };
+            followUp = Conversation.NewFollowUp(id, call, ticket, time.GetUtcNow());
             await conversations.CreateAsync(followUp, ct);
             await messages.SendSystemAsync(followUp, request, ct);
             await queue.EnqueueAsync(followUp, ticket.LastAgentId);

@@ -31,21 +31,8 @@ public sealed class StartConversation(
         var conversationId = HubIds.New(time);
 
         var ticket = await desk.ForNewConversationAsync(customerId, conversationId, request.Topic, ct);
-        var conversation = new Conversation
-        {
-            Id = conversationId,
-            Channel = Channel.Chat,
-            Status = ConversationStatus.Waiting,
-            Level = ticket.Level,
-            Skill = queue.SkillForTopic(request.Topic),
-            CustomerId = customerId,
-            CustomerName = customer.Name,
-            Topic = request.Topic,
-            TicketId = ticket.Id,
-            TicketNumber = ticket.Number,
-            StartClientMessageId = request.ClientMessageId,
-            CreatedAt = now,
-        };
+        var conversation = Conversation.NewChat(
+            conversationId, customer, ticket, request.Topic, queue.SkillForTopic(request.Topic), request.ClientMessageId, now);
         await conversations.CreateAsync(conversation, ct);
         var stored = await conversations.AppendAsync(
             new NewMessage(conversationId, request.ClientMessageId, SenderRole.Customer, customerId, customer.Name, MessageKind.Text, request.Text, now),

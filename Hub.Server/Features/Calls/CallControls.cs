@@ -46,7 +46,7 @@ internal sealed class CallControls(ICallBridge bridge, WarmTransfer warm, Conver
     {
         var call = LiveCall(conversation);
         var target = (await agents.GetAsync(agentId, ct))!;
-        if (target.Id == call.AssignedAgentId)
+        if (call.IsAssignedTo(target.Id))
         {
             throw HubErrors.Create(HubErrors.ValidationFailed, "The call is with that agent already.");
         }
@@ -57,12 +57,12 @@ internal sealed class CallControls(ICallBridge bridge, WarmTransfer warm, Conver
 
     private static Conversation LiveCall(Conversation conversation)
     {
-        if (conversation.Call is not { Kind: CallKind.Live })
+        if (!conversation.IsLiveCall)
         {
             throw HubErrors.Create(HubErrors.ValidationFailed, $"Conversation '{conversation.Id}' is not a phone call.");
         }
 
-        return conversation.Status == ConversationStatus.Active
+        return conversation.IsWithAgent
             ? conversation
             : throw HubErrors.Create(HubErrors.Closed, $"The call of conversation '{conversation.Id}' is not connected to an agent.");
     }

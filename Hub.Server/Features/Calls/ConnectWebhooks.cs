@@ -17,7 +17,7 @@ internal static class ConnectWebhooks
         CallWebhook hook, KnownCall known, RequeueFromLostAgent requeue, PresenceService presence, CallTwiml twiml, CancellationToken ct)
     {
         var call = known.Conversation;
-        if (hook.DialCallStatus is "no-answer" or "busy" or "failed" or "canceled" && call is { Status: ConversationStatus.Active, AssignedAgentId: { } agentId })
+        if (hook.DialCallStatus is "no-answer" or "busy" or "failed" or "canceled" && call is { IsWithAgent: true, AssignedAgentId: { } agentId })
         {
             await presence.SetStatusAsync(agentId, PresenceStatus.Away); // first, so that the call is not offered to them again
             if (await requeue.RequeueAsync(call.Id, agentId, moveCaller: false, ct))

@@ -72,7 +72,7 @@ public sealed class WarmTransfer(
 
     private async Task EnsureGoingOnAsync(Conversation conversation, Agent target)
     {
-        if (target.Id == conversation.AssignedAgentId || !await queue.HoldsAsync(conversation.Id, target.Id))
+        if (conversation.IsAssignedTo(target.Id) || !await queue.HoldsAsync(conversation.Id, target.Id))
         {
             throw HubErrors.Create(HubErrors.Conflict, $"No warm transfer of conversation '{conversation.Id}' to {target.DisplayName} is going on.");
         }

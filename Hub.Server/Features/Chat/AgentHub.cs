@@ -193,7 +193,7 @@ public sealed partial class AgentHub(
     private async Task<Conversation> AssignedAsync(string conversationId)
     {
         var conversation = await FindAsync(conversationId);
-        return conversation.AssignedAgentId == AgentId || IsSupervisor
+        return conversation.IsAssignedTo(AgentId) || IsSupervisor
             ? conversation
             : throw HubErrors.Create(HubErrors.Forbidden, $"Conversation '{conversationId}' is not assigned to you.");
     }

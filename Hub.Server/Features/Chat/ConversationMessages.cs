@@ -11,7 +11,7 @@ public sealed class ConversationMessages(IConversationStore conversations, ChatN
     public async Task<SendMessageResult> SendAsync(
         Conversation conversation, Sender sender, string? clientMessageId, MessageKind kind, string text, CancellationToken ct)
     {
-        if (!conversation.IsOpen && kind is not (MessageKind.PrivateNote or MessageKind.Transcript))
+        if (!conversation.AcceptsMessage(kind))
         {
             // A retry of a message stored before the close is still answered as the duplicate it is.
             if (clientMessageId is not null && await conversations.FindByClientMessageIdAsync(conversation.Id, clientMessageId, ct) is { } stored)

@@ -16,7 +16,7 @@ public sealed class ReopenConversation(
 {
     public async Task<Conversation> ReopenAsync(Conversation conversation, Agent agent, CancellationToken ct)
     {
-        if (conversation.IsOpen)
+        if (!conversation.CanBeReopened)
         {
             throw HubErrors.Create(HubErrors.Conflict, $"Conversation '{conversation.Id}' is still open.");
         }

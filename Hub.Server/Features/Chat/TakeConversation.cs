@@ -21,7 +21,7 @@ public sealed class TakeConversation(
     /// <summary>Takes a waiting conversation without an offer (pull); capacity and others' offers still count.</summary>
     public async Task<Conversation> ClaimAsync(Conversation conversation, Agent agent, CancellationToken ct)
     {
-        if (conversation.Status != ConversationStatus.Waiting || !await queue.TryAssignAsync(conversation, agent.Id))
+        if (!conversation.IsWaiting || !await queue.TryAssignAsync(conversation, agent.Id))
         {
             throw HubErrors.Create(HubErrors.Conflict, $"Conversation '{conversation.Id}' is no longer waiting, is offered to someone else, or you are at capacity.");
         }

@@ -9,7 +9,7 @@ public sealed class LeaveMessage(ICustomerStore customers, ConversationMessages 
 {
     public async Task<LeaveMessageResult> LeaveAsync(Conversation conversation, LeaveMessageRequest request, CancellationToken ct)
     {
-        if (conversation.Status != ConversationStatus.Waiting)
+        if (!conversation.IsWaiting)
         {
             throw HubErrors.Create(HubErrors.Conflict, "An agent has the conversation already: write to them instead.");
         }

@@ -9,7 +9,7 @@ public sealed class MoveWaitingToLevel(IConversationStore conversations, TicketD
     public async Task MoveAsync(string conversationId, int level, string reason, CancellationToken ct)
     {
         var conversation = await conversations.GetAsync(conversationId, ct);
-        if (conversation is not { Status: ConversationStatus.Waiting } || !await conversations.TryRequeueAsync(conversationId, null, level, ct))
+        if (conversation is not { IsWaiting: true } || !await conversations.TryRequeueAsync(conversationId, null, level, ct))
         {
             return;
         }

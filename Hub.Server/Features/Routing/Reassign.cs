@@ -29,7 +29,7 @@ public sealed class Reassign(
             throw HubErrors.Create(HubErrors.Closed, $"Conversation '{conversation.Id}' is closed.");
         }
 
-        if (conversation.AssignedAgentId is { } previous && previous != target.Id)
+        if (conversation.AssignedAgentId is { } previous && !conversation.IsAssignedTo(target.Id))
         {
             await queue.ReleaseAssignmentAsync(conversation.Id, conversation.Channel, previous);
         }

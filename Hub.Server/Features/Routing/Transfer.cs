@@ -19,7 +19,7 @@ public sealed class Transfer(
             throw HubErrors.Create(HubErrors.Closed, $"Conversation '{conversation.Id}' is closed.");
         }
 
-        if (target.Id == conversation.AssignedAgentId)
+        if (conversation.IsAssignedTo(target.Id))
         {
             throw HubErrors.Create(HubErrors.ValidationFailed, "The conversation is with that agent already.");
         }

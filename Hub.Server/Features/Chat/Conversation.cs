@@ -87,6 +87,94 @@ public sealed class Conversation
     /// </summary>
     public bool AcceptsMessage(MessageKind kind) => IsOpen || kind is MessageKind.PrivateNote or MessageKind.Transcript;
 
+    // The transitions: each checks the state it starts from and answers false, changing nothing, when
+    // it does not hold. The LiteDB store applies them under its write lock; MongoQueries states the
+    // same conditions as filters of one conditional update, and the store contract keeps both alike.
+
+    /// <summary>An agent takes the waiting conversation.</summary>
+    public bool TryAssign(string agentId, DateTimeOffset at)
+    {
+        if (!IsWaiting)
+        {
+            return false;
+        }
+
+        Status = ConversationStatus.Active;
+        AssignedAgentId = agentId;
+        AssignedAt = at;
+        return true;
+    }
+
+    /// <summary>Back to the queue at <paramref name="level"/>, if still open and still with <paramref name="expectedAgentId"/> (null: waiting).</summary>
+    public bool TryRequeue(string? expectedAgentId, int level)
+    {
+        if (!IsOpen || AssignedAgentId != expectedAgentId)
+        {
+            return false;
+        }
+
+        Status = ConversationStatus.Waiting;
+        AssignedAgentId = null;
+        AssignedAt = null;
+        Level = level;
+        return true;
+    }
+
+    /// <summary>An open conversation, waiting or with an agent, goes to <paramref name="agentId"/> at once.</summary>
+    public bool TryReassign(string agentId, DateTimeOffset at)
+    {
+        if (!IsOpen)
+        {
+            return false;
+        }
+
+        Status = ConversationStatus.Active;
+        AssignedAgentId = agentId;
+        AssignedAt = at;
+        return true;
+    }
+
+    public bool TryReopen(string agentId, DateTimeOffset at)
+    {
+        if (!CanBeReopened)
+        {
+            return false;
+        }
+
+        Status = ConversationStatus.Active;
+        AssignedAgentId = agentId;
+        AssignedAt = at;
+        ClosedAt = null;
+        return true;
+    }
+
+    /// <param name="closedStatus">Resolved or Ended.</param>
+    public bool TryClose(ConversationStatus closedStatus, DateTimeOffset at)
+    {
+        if (!IsOpen)
+        {
+            return false;
+        }
+
+        Status = closedStatus;
+        ClosedAt = at;
+        return true;
+    }
+
+    /// <summary>The customer rates a closed conversation, once.</summary>
+    public bool TryRate(int score, string? comment, DateTimeOffset at)
+    {
+        if (IsOpen || Rating is not null)
+        {
+            return false;
+        }
+
+        Rating = score;
+        RatingComment = comment;
+        RatedAt = at;
+        return true;
+    }
+
     /// <summary>A chat a customer starts with their first message; it waits at its ticket's level.</summary>
     public static Conversation NewChat(
         string id, Customer customer, Ticket ticket, string? topic, string? skill, string startClientMessageId, DateTimeOffset now) =>

@@ -19,6 +19,7 @@ public static class ChatExtensions
         builder.Services.AddSingleton<TakeConversation>();
         builder.Services.AddSingleton<CloseConversation>();
         builder.Services.AddSingleton<ReopenConversation>();
+        builder.Services.AddSingleton<RateConversation>();
         builder.Services.AddSingleton<ChannelHooks>();
         builder.Services.TryAddSingleton<ICallControls, NoCallControls>(); // the calls feature, when added, replaces it
         builder.Services.AddSingleton<Tickets.TicketDesk>();

@@ -16,10 +16,10 @@ public sealed class CustomerHub(
     ConversationMessages messages,
     ConversationReader reader,
     CloseConversation close,
+    RateConversation rate,
     LeaveMessage leaveMessage,
     ConversationLookup lookup,
-    IConversationStore store,
-    TimeProvider time) : Hub<ICustomerClient>
+    IConversationStore store) : Hub<ICustomerClient>
 {
     private string CustomerId => Context.UserIdentifier ?? throw HubErrors.Create(HubErrors.Forbidden, "No customer identity.");
 
@@ -53,17 +53,8 @@ public sealed class CustomerHub(
         await close.EndByCustomerAsync(await OwnAsync(request.ConversationId), Context.ConnectionAborted);
 
     /// <summary>The customer's satisfaction rating (CSAT), once, after the conversation closed.</summary>
-    public async Task Rate(RateConversationRequest request)
-    {
-        var conversation = await OwnAsync(request.ConversationId);
-        var comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
-        if (!await store.TryRateAsync(conversation.Id, request.Score, comment, time.GetUtcNow(), Context.ConnectionAborted))
-        {
-            throw HubErrors.Create(HubErrors.Conflict, conversation.IsOpen
-                ? "The conversation is still open: rate it once it has ended."
-                : "This conversation has been rated already.");
-        }
-    }
+    public async Task Rate(RateConversationRequest request) =>
+        await rate.RateAsync(await OwnAsync(request.ConversationId), request.Score, request.Comment, Context.ConnectionAborted);
 
     /// <summary>When nobody can take the chat: the message is kept on the ticket and answered later.</summary>
     public async Task<LeaveMessageResult> LeaveMessage(LeaveMessageRequest request) =>

@@ -13,7 +13,7 @@ internal sealed partial class Repository
     /// <summary>First folders (or files) of repository paths, also when such a folder is gone.</summary>
     private static readonly string[] KnownRoots = ["Hub.Server", "Hub.Tests", "Hub.Widget", "Hub.Console", "docs", "infra", ".ci"];
 
-    /// <summary>Extensions that make a bare name (`ChatService.cs`) a repository path.</summary>
+    /// <summary>Extensions that make a bare name (`StartConversation.cs`) a repository path.</summary>
     private static readonly string[] PathExtensions =
         [".cs", ".ts", ".md", ".json", ".yml", ".yaml", ".sh", ".props", ".sln", ".csproj", ".html", ".css", ".js", ".mjs"];
 
@@ -52,7 +52,7 @@ internal sealed partial class Repository
     /// <summary>
     /// Whether an inline code span names a repository path: a path from the root (`Hub.Server/...`,
     /// `docs/routing.md`), a path inside a project (`Features/Chat/...`, `src/phone.ts`), or a
-    /// file name (`ChatService.cs`). Routes, settings, media types and placeholders are not paths.
+    /// file name (`StartConversation.cs`). Routes, settings, media types and placeholders are not paths.
     /// </summary>
     public bool IsPath(string span)
     {

@@ -45,6 +45,10 @@ public sealed class MongoQueryRenderingTests
         Assert.Equal("ISODate(\"2026-11-26T09:00:00Z\")", document["CreatedAt"].ToJson(Shell));
         Assert.Equal(BsonNull.Value, document["AssignedAt"]);
         Assert.False(document.Contains(nameof(Conversation.IsOpen)));
+        Assert.False(document.Contains(nameof(Conversation.IsWaiting)));
+        Assert.False(document.Contains(nameof(Conversation.IsWithAgent)));
+        Assert.False(document.Contains(nameof(Conversation.CanBeReopened)));
+        Assert.False(document.Contains(nameof(Conversation.IsLiveCall)));
     }
 
     [Fact]

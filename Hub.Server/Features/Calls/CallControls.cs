@@ -5,7 +5,7 @@ using SupportHub.Server.Features.Errors;
 namespace SupportHub.Server.Features.Calls;
 
 /// <summary>The agent hub's call controls: only a live call with its agent can be held, hung up or handed over warm.</summary>
-internal sealed class CallControls(ICallBridge bridge, WarmTransfer warm, ChatService chat, IAgentStore agents) : ICallControls
+internal sealed class CallControls(ICallBridge bridge, WarmTransfer warm, ConversationMessages messages, IAgentStore agents) : ICallControls
 {
     public async Task HoldAsync(Conversation conversation, bool onHold, CancellationToken ct)
     {
@@ -13,13 +13,13 @@ internal sealed class CallControls(ICallBridge bridge, WarmTransfer warm, ChatSe
         if (onHold)
         {
             await bridge.HoldAsync(call, ct);
-            await chat.SendSystemAsync(call, "The caller is on hold.", ct);
+            await messages.SendSystemAsync(call, "The caller is on hold.", ct);
             return;
         }
 
         var agent = (await agents.GetAsync(call.AssignedAgentId!, ct))!;
         await bridge.ConnectAsync(call, agent, ct);
-        await chat.SendSystemAsync(call, $"The caller is back with {agent.DisplayName}.", ct);
+        await messages.SendSystemAsync(call, $"The caller is back with {agent.DisplayName}.", ct);
     }
 
     public Task HangUpAsync(Conversation conversation, CancellationToken ct) => bridge.HangUpAsync(LiveCall(conversation), ct);
@@ -46,7 +46,7 @@ internal sealed class CallControls(ICallBridge bridge, WarmTransfer warm, ChatSe
     {
         var call = LiveCall(conversation);
         var target = (await agents.GetAsync(agentId, ct))!;
-        if (target.Id == call.AssignedAgentId)
+        if (call.IsAssignedTo(target.Id))
         {
             throw HubErrors.Create(HubErrors.ValidationFailed, "The call is with that agent already.");
         }
@@ -57,12 +57,12 @@ internal sealed class CallControls(ICallBridge bridge, WarmTransfer warm, ChatSe
 
     private static Conversation LiveCall(Conversation conversation)
     {
-        if (conversation.Call is not { Kind: CallKind.Live })
+        if (!conversation.IsLiveCall)
         {
             throw HubErrors.Create(HubErrors.ValidationFailed, $"Conversation '{conversation.Id}' is not a phone call.");
         }
 
-        return conversation.Status == ConversationStatus.Active
+        return conversation.IsWithAgent
             ? conversation
             : throw HubErrors.Create(HubErrors.Closed, $"The call of conversation '{conversation.Id}' is not connected to an agent.");
     }

@@ -31,8 +31,4 @@ public static class CallConversations
     internal static readonly TimeSpan LockWait = TimeSpan.FromSeconds(10);
 
     internal static string LockKey(string callSid) => "call:" + callSid;
-
-    /// <summary>The live call behind a conversation; null for a chat, or a voicemail or callback task (nobody on the line).</summary>
-    public static string? LiveCallSid(this Conversation conversation) =>
-        conversation.Call is { Kind: CallKind.Live } call ? call.CallSid : null;
 }

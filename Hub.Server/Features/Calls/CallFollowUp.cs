@@ -13,7 +13,8 @@ namespace SupportHub.Server.Features.Calls;
 public sealed class CallFollowUp(
     IConversationStore conversations,
     TicketDesk desk,
-    ChatService chat,
+    ConversationMessages messages,
+    CloseConversation close,
     ChatNotifier notifier,
     RoutingGateway queue,
     IDistributedLock locks,
@@ -36,32 +37,14 @@ public sealed class CallFollowUp(
             }
 
             var ticket = await desk.AttachConversationAsync(call.TicketId, id, ct);
-            followUp = new Conversation
-            {
-                Id = id,
-                Channel = Channel.Voice,
-                Status = ConversationStatus.Waiting,
-                Level = ticket.Level,
-                Skill = call.Skill,
-                CustomerId = call.CustomerId,
-                CustomerName = call.CustomerName,
-                Topic = call.Topic,
-                TicketId = ticket.Id,
-                TicketNumber = ticket.Number,
-                CreatedAt = time.GetUtcNow(),
-                Call = new ConversationCall { CallSid = callSid, Kind = CallKind.FollowUp, CallerNumber = call.Call!.CallerNumber },
-            };
+            followUp = Conversation.NewFollowUp(id, call, ticket, time.GetUtcNow());
             await conversations.CreateAsync(followUp, ct);
-            await chat.SendSystemAsync(followUp, request, ct);
+            await messages.SendSystemAsync(followUp, request, ct);
             await queue.EnqueueAsync(followUp, ticket.LastAgentId);
             await notifier.QueuedAsync(followUp.ToQueueItem());
         }
 
-        if (await conversations.TryCloseAsync(call.Id, ConversationStatus.Ended, time.GetUtcNow(), ct))
-        {
-            await queue.WithdrawAsync(call);
-            await chat.CloseAsync(call.Id, $"{request} It waits as a task on ticket #{followUp.TicketNumber}.", ct);
-        }
+        await close.EndAsync(call, $"{request} It waits as a task on ticket #{followUp.TicketNumber}.", ct);
 
         return followUp;
     }

@@ -14,13 +14,13 @@ internal static class ConnectWebhooks
     /// them again at once, and the caller goes back to the queue, first in line.
     /// </summary>
     public static async Task<ContentHttpResult> DialResultAsync(
-        CallWebhook hook, KnownCall known, HandoffService handoff, PresenceService presence, CallTwiml twiml, CancellationToken ct)
+        CallWebhook hook, KnownCall known, RequeueFromLostAgent requeue, PresenceService presence, CallTwiml twiml, CancellationToken ct)
     {
         var call = known.Conversation;
-        if (hook.DialCallStatus is "no-answer" or "busy" or "failed" or "canceled" && call is { Status: ConversationStatus.Active, AssignedAgentId: { } agentId })
+        if (hook.DialCallStatus is "no-answer" or "busy" or "failed" or "canceled" && call is { IsWithAgent: true, AssignedAgentId: { } agentId })
         {
             await presence.SetStatusAsync(agentId, PresenceStatus.Away); // first, so that the call is not offered to them again
-            if (await handoff.RequeueFromLostAgentAsync(call.Id, agentId, moveCaller: false, ct))
+            if (await requeue.RequeueAsync(call.Id, agentId, moveCaller: false, ct))
             {
                 return CallTwiml.Result(twiml.Enqueue(twiml.Say(new VoiceResponse(), twiml.Texts.AgentMissed)));
             }

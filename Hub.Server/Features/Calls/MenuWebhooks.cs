@@ -45,7 +45,7 @@ internal static class MenuWebhooks
         var texts = twiml.Texts;
         var availability = await queue.AvailabilityAsync();
         var call = await start.StartAsync(hook.CallSid, hook.From, topic, ticket, queueNow: availability.CanAnswer, ct);
-        if (!availability.CanAnswer && call.Status == ConversationStatus.Waiting)
+        if (!availability.CanAnswer && call.IsWaiting)
         {
             var sorry = twiml.Say(new VoiceResponse(), availability.Reason == RoutingAvailability.OutsideHours ? texts.OutsideHours : texts.NobodyAvailable);
             return CallTwiml.Result(twiml.MessageMenu(sorry));

@@ -20,7 +20,7 @@ internal static class OutgoingWebhooks
             return TypedResults.Problem("Only a callback from the console's browser phone, naming its conversation, can be placed.", statusCode: StatusCodes.Status404NotFound);
         }
 
-        if (conversation.AssignedAgentId != agentId || !conversation.IsOpen || conversation.Channel != Channel.Voice || conversation.Call?.CallerNumber is not { } number)
+        if (!conversation.IsAssignedTo(agentId) || !conversation.IsOpen || conversation.Channel != Channel.Voice || conversation.Call?.CallerNumber is not { } number)
         {
             return TypedResults.Problem($"Conversation '{conversation.Id}' is no open phone task of this agent.", statusCode: StatusCodes.Status403Forbidden);
         }

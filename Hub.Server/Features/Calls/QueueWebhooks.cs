@@ -19,7 +19,7 @@ internal static class QueueWebhooks
     /// <summary>A key pressed while waiting: the call leaves the router's queue and Twilio's (Enqueue's action then offers the choices).</summary>
     public static async Task<ContentHttpResult> LeaveQueueAsync(CallWebhook hook, KnownCall known, CallFollowUp followUps)
     {
-        if (known.Conversation.Status == ConversationStatus.Waiting)
+        if (known.Conversation.IsWaiting)
         {
             await followUps.LeaveQueueAsync(known.Conversation);
         }
@@ -28,7 +28,7 @@ internal static class QueueWebhooks
     }
 
     public static ContentHttpResult QueueResult(CallWebhook hook, KnownCall known, CallTwiml twiml) =>
-        hook.QueueResult == "leave" && known.Conversation.Status == ConversationStatus.Waiting
+        hook.QueueResult == "leave" && known.Conversation.IsWaiting
             ? CallTwiml.Result(twiml.MessageMenu(new VoiceResponse()))
             : CallTwiml.Result(new VoiceResponse()); // bridged, hung up or redirected: the status callback has the rest
 }

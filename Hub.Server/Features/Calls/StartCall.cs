@@ -15,7 +15,7 @@ public sealed class StartCall(
     IConversationStore conversations,
     TicketDesk desk,
     ICustomerStore customers,
-    ChatService chat,
+    ConversationMessages messages,
     ChatNotifier notifier,
     RoutingGateway queue,
     IDistributedLock locks,
@@ -48,24 +48,9 @@ public sealed class StartCall(
                 ? await desk.ForNewConversationAsync(customer.Id, id, topic, ct)
                 : await desk.AttachConversationAsync(ticket.Id, id, ct);
             topic ??= ticket.Subject;
-            var conversation = new Conversation
-            {
-                Id = id,
-                Channel = Channel.Voice,
-                Status = ConversationStatus.Waiting,
-                Level = ticket.Level,
-                Skill = queue.SkillForTopic(topic),
-                CustomerId = customer.Id,
-                CustomerName = customer.Name,
-                Topic = topic,
-                TicketId = ticket.Id,
-                TicketNumber = ticket.Number,
-                StartClientMessageId = callSid,
-                CreatedAt = now,
-                Call = new ConversationCall { CallSid = callSid, Kind = CallKind.Live, CallerNumber = customer.PhoneNumber },
-            };
+            var conversation = Conversation.NewCall(id, callSid, customer, ticket, topic, queue.SkillForTopic(topic), now);
             await conversations.CreateAsync(conversation, ct);
-            await chat.SendSystemAsync(conversation, $"Phone call from {from} ({topic ?? "no topic"}), ticket #{ticket.Number}.", ct);
+            await messages.SendSystemAsync(conversation, $"Phone call from {from} ({topic ?? "no topic"}), ticket #{ticket.Number}.", ct);
             if (queueNow)
             {
                 await queue.EnqueueAsync(conversation, ticket.LastAgentId);

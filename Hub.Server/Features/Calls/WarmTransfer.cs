@@ -13,7 +13,7 @@ namespace SupportHub.Server.Features.Calls;
 /// </summary>
 public sealed class WarmTransfer(
     IConversationStore conversations,
-    ChatService chat,
+    ConversationMessages messages,
     ChatNotifier notifier,
     RoutingGateway queue,
     ICallBridge bridge,
@@ -38,9 +38,9 @@ public sealed class WarmTransfer(
             throw;
         }
 
-        await chat.SendAsync(conversation, new Sender(SenderRole.Agent, agent.Id, agent.DisplayName), null, MessageKind.PrivateNote,
+        await messages.SendAsync(conversation, new Sender(SenderRole.Agent, agent.Id, agent.DisplayName), null, MessageKind.PrivateNote,
             $"Warm transfer to {target.DisplayName}: {note}", ct);
-        await chat.SendSystemAsync(conversation, $"{agent.DisplayName} is bringing {target.DisplayName} into the call.", ct);
+        await messages.SendSystemAsync(conversation, $"{agent.DisplayName} is bringing {target.DisplayName} into the call.", ct);
     }
 
     /// <summary>The introduction is done: the conversation is <paramref name="target"/>'s, and <paramref name="agent"/> leaves the call.</summary>
@@ -54,8 +54,8 @@ public sealed class WarmTransfer(
 
         await queue.ReleaseAssignmentAsync(conversation.Id, conversation.Channel, agent.Id);
         await desk.RecordAgentAsync(conversation.TicketId, target.Id, ct);
-        var moved = await conversations.GetAsync(conversation.Id, ct) ?? throw HubErrors.ConversationNotFound(conversation.Id);
-        await chat.SendSystemAsync(moved, $"{target.DisplayName} took over the call from {agent.DisplayName}.", ct);
+        var moved = await conversations.ReloadAsync(conversation.Id, ct);
+        await messages.SendSystemAsync(moved, $"{target.DisplayName} took over the call from {agent.DisplayName}.", ct);
         await notifier.ConversationChangedAsync(moved, target.DisplayName);
         await notifier.AssignedAsync(moved, target);
         await bridge.LeaveConferenceAsync(moved, agent, ct);
@@ -67,12 +67,12 @@ public sealed class WarmTransfer(
         await EnsureGoingOnAsync(conversation, target);
         await queue.ReleaseAssignmentAsync(conversation.Id, conversation.Channel, target.Id);
         await bridge.LeaveConferenceAsync(conversation, target, ct);
-        await chat.SendSystemAsync(conversation, $"{target.DisplayName} left the call.", ct);
+        await messages.SendSystemAsync(conversation, $"{target.DisplayName} left the call.", ct);
     }
 
     private async Task EnsureGoingOnAsync(Conversation conversation, Agent target)
     {
-        if (target.Id == conversation.AssignedAgentId || !await queue.HoldsAsync(conversation.Id, target.Id))
+        if (conversation.IsAssignedTo(target.Id) || !await queue.HoldsAsync(conversation.Id, target.Id))
         {
             throw HubErrors.Create(HubErrors.Conflict, $"No warm transfer of conversation '{conversation.Id}' to {target.DisplayName} is going on.");
         }

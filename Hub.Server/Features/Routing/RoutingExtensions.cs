@@ -21,7 +21,12 @@ public static class RoutingExtensions
         builder.Services.AddSingleton<RoutingGateway>();
         builder.Services.AddSingleton<RoutingEngine>();
         builder.Services.AddSingleton<IRoutingNotifier, RoutingNotifier>();
-        builder.Services.AddSingleton<HandoffService>();
+        builder.Services.AddSingleton<Escalate>();
+        builder.Services.AddSingleton<Transfer>();
+        builder.Services.AddSingleton<Reassign>();
+        builder.Services.AddSingleton<MoveWaitingToLevel>();
+        builder.Services.AddSingleton<RequeueFromLostAgent>();
+        builder.Services.AddSingleton<LeaveMessage>();
         builder.Services.AddSingleton<PresenceService>();
         builder.Services.AddHostedService<RoutingRecovery>();
         builder.Services.AddHostedService<RoutingWorker>();

@@ -38,20 +38,18 @@ internal sealed class RoutingNotifier(
     public async Task PresenceChangedAsync(string agentId, PresenceStatus status) =>
         await staff.Clients.Group(ChatGroups.Staff).PresenceChanged(new PresenceChangedDto(agentId, status));
 
-    /// <summary>
-    /// Resolved when needed, not injected: hand-offs go through <see cref="RoutingGateway"/>, which
-    /// tells agents of withdrawn offers through this notifier, so injecting it would be a cycle.
-    /// </summary>
-    private HandoffService Handoff => services.GetRequiredService<HandoffService>();
-
+    // The router's moves are resolved when needed, not injected: they go through RoutingGateway,
+    // which tells agents of withdrawn offers through this notifier, so injecting them would be a cycle.
     public Task TaskRetargetedAsync(RoutingTask task, int fromLevel, int toLevel) =>
-        Handoff.MoveWaitingToLevelAsync(task.ConversationId, toLevel, $"No answer at level {fromLevel} in time", CancellationToken.None);
+        services.GetRequiredService<MoveWaitingToLevel>()
+            .MoveAsync(task.ConversationId, toLevel, $"No answer at level {fromLevel} in time", CancellationToken.None);
 
     public async Task AgentWentOfflineAsync(string agentId, IReadOnlyList<string> conversationIds)
     {
+        var requeue = services.GetRequiredService<RequeueFromLostAgent>();
         foreach (var id in conversationIds)
         {
-            await Handoff.RequeueFromLostAgentAsync(id, agentId, moveCaller: true, CancellationToken.None);
+            await requeue.RequeueAsync(id, agentId, moveCaller: true, CancellationToken.None);
         }
     }
 

@@ -1,6 +1,5 @@
-// HTTP calls and the agent hub connection.
-import * as signalR from "@microsoft/signalr";
-import type { AgentProfile, LoginResult, TicketDto, CustomerDto, VoiceTokenDto } from "./types";
+// HTTP calls of the console (the agent hub is hub.ts) and the saved sign-in.
+import type { AgentProfile, LoginResult, TicketDto, CustomerDto, VoiceTokenDto } from "../../Hub.Widget/src/protocol";
 
 const sessionKey = "hub.console.session";
 
@@ -77,27 +76,4 @@ export async function voiceToken(token: string): Promise<VoiceTokenDto | null> {
     if (err instanceof HttpError && err.status === 404) return null;
     throw err;
   }
-}
-
-export function connect(token: string): signalR.HubConnection {
-  return new signalR.HubConnectionBuilder()
-    .withUrl(new URL("/hubs/agent", location.href).href, {
-      accessTokenFactory: () => token,
-      skipNegotiation: true,
-      transport: signalR.HttpTransportType.WebSockets,
-    })
-    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => Math.min(10_000, 500 * 2 ** ctx.previousRetryCount) })
-    .configureLogging(signalR.LogLevel.Warning)
-    .build();
-}
-
-/** The detail of a Hub error ("conflict: ..." becomes "..."), or the message as it is. */
-export function hubErrorText(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const marker = "HubException: ";
-  const at = message.indexOf(marker);
-  if (at < 0) return message;
-  const rest = message.slice(at + marker.length);
-  const sep = rest.indexOf(": ");
-  return sep >= 0 ? rest.slice(sep + 2) : rest;
 }

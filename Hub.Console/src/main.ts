@@ -1,92 +1,40 @@
-// Entry point: sign-in, the shell, the hub connection and its events, keyboard shortcuts.
-import { HubConnectionState } from "@microsoft/signalr";
+// Entry point: the only module that wires the parts together. Renderers follow the store's changes,
+// the agent hub's events become store updates, and sign-in, sync and sign-out run from here.
 import css from "./console.css";
 import * as api from "./api";
-import { clear, h } from "./dom";
-import { lang, setLang, t, type Lang } from "./i18n";
-import { state, isSupervisor, myId, newChat, type View } from "./state";
-import { closeDialog, dialogOpen, toast, unlockAudio } from "./ui";
-import { renderSide, acceptOffer, declineOffer, addOffer, removeOffer, tickOffers } from "./side";
-import { renderChatPane, onMessage, onTyping, onRead, onConversationChanged, resumeChat, switchTab, focusComposer, toggleNote, markReadIfVisible, cycleTab } from "./chat";
-import { escalateDialog, transferDialog, resolveDialog } from "./actions";
-import { renderCustomer } from "./customer";
-import { renderSupervisor, refreshTeam, tickSupervisor } from "./supervisor";
-import { showHelp } from "./help";
-import { phoneIndicator, startVoice, stopVoice, toggleHold, toggleMute, voice } from "./calls";
-import type { ConversationDto, MessageDto, OfferDto, PresenceDto, PresenceStatus, QueueItemDto, ReadDto, TypingDto } from "./types";
+import { provide } from "./commands";
+import { h } from "./dom";
+import { hub } from "./hub";
+import { t } from "./i18n";
+import { onKey } from "./keys";
+import { startVoice, stopVoice } from "./model/calls";
+import { conversationChanged, markReadIfVisible, messageReceived, messagesRead, resumeChat, typingChanged } from "./model/chats";
+import { addOffer, removeOffer } from "./model/offers";
+import { applyPresence, refreshMyPresence, refreshTeam } from "./model/presence";
+import { renderCallBar } from "./panels/callbar";
+import { focusComposer, renderChatHeader, renderChatPane, renderComposerState, renderTabs, renderTranscript, renderTyping } from "./panels/chat";
+import { renderCustomer } from "./panels/customer";
+import { escalateDialog, reopenChat, resolveDialog, transferDialog, warmTransferDialog } from "./panels/dialogs";
+import { showHelp } from "./panels/help";
+import { renderLogin } from "./panels/login";
+import { renderSide, tickOffers } from "./panels/side";
+import { renderSupervisor, tickSupervisor } from "./panels/supervisor";
+import { renderPhone, renderTopbar, updateTitle } from "./panels/topbar";
+import { isSupervisor, myId, newChat, reset, state, subscribe, update, type Change } from "./store";
 
 document.head.appendChild(h("style", { text: css }));
 const root = document.getElementById("app") ?? document.body.appendChild(h("div", { id: "app" }));
-let heartbeat = 0;
-let ticker = 0;
+const timers = { heartbeat: 0, ticker: 0 };
 
-export function renderAll(): void {
-  if (!state.session) return renderLogin();
-  renderTopbar();
-  renderSide();
-  renderChatPane();
-  renderCustomer();
-  renderSupervisor();
-  updateTitle();
-}
-
-export function updateTitle(): void {
-  let unread = 0;
-  for (const chat of state.chats.values()) unread += chat.unread;
-  const badge = unread + state.offers.size;
-  document.title = (badge > 0 ? `(${badge}) ` : "") + t("appName");
-}
-
-function langSelect(): HTMLSelectElement {
-  const select = h("select", { class: "lang", "aria-label": t("language"), "data-testid": "lang" }, h("option", { value: "en", text: "English" }), h("option", { value: "de", text: "Deutsch" }));
-  select.value = lang();
-  select.addEventListener("change", () => {
-    setLang(select.value as Lang);
-    renderAll();
+function showLogin(message?: string): void {
+  renderLogin(root, message, async (session) => {
+    update((s) => (s.session = session));
+    await start();
   });
-  return select;
-}
-
-function renderLogin(message?: string): void {
-  clear(root);
-  document.title = t("appName");
-  const email = h("input", { id: "login-email", type: "email", autocomplete: "username", required: true, "data-testid": "login-email" });
-  const password = h("input", { id: "login-password", type: "password", autocomplete: "current-password", required: true, "data-testid": "login-password" });
-  const error = h("div", { class: "login-error", role: "alert", "data-testid": "login-error", text: message ?? "" });
-  const button = h("button", { class: "btn btn-primary btn-block", type: "submit", "data-testid": "login-submit", text: t("signIn") });
-  const form = h(
-    "form",
-    { class: "login-card" },
-    h("div", { class: "login-brand" }, h("span", { class: "logo", text: "H" }), h("span", { text: t("appName") })),
-    h("h1", { text: t("signInTitle") }),
-    h("label", { class: "field", for: "login-email" }, h("span", { class: "field-label", text: t("email") }), email),
-    h("label", { class: "field", for: "login-password" }, h("span", { class: "field-label", text: t("password") }), password),
-    error,
-    button,
-    h("div", { class: "login-foot" }, langSelect()),
-  );
-  form.addEventListener("submit", async (e) => {
-    e.preventDefault();
-    unlockAudio();
-    button.disabled = true;
-    error.textContent = "";
-    try {
-      const result = await api.login(email.value.trim(), password.value);
-      api.saveSession(result);
-      state.session = result;
-      await start();
-    } catch (err) {
-      error.textContent = err instanceof api.HttpError && err.status === 401 ? t("loginFailed") : t("loginError", err instanceof Error ? err.message : String(err));
-      button.disabled = false;
-    }
-  });
-  root.appendChild(h("div", { class: "login-screen" }, form));
-  email.focus();
 }
 
 function buildShell(): void {
-  clear(root);
-  root.append(
+  root.replaceChildren(
     h(
       "div",
       { class: "shell" },
@@ -104,199 +52,111 @@ function buildShell(): void {
   );
 }
 
-function presenceSwitch(): HTMLElement {
-  const current = state.presence?.status ?? "Offline";
-  const group = h("div", { class: "presence", role: "radiogroup", "aria-label": "Presence", "data-testid": "presence", "data-status": current });
-  for (const status of ["Available", "Busy", "Away"] as PresenceStatus[]) {
-    group.appendChild(
-      h(
-        "button",
-        { type: "button", role: "radio", "aria-checked": String(current === status), class: `presence-btn st-${status}${current === status ? " on" : ""}`, "data-testid": `presence-${status}`, onclick: () => void setPresence(status) },
-        h("span", { class: `dot st-${status}` }),
-        t(status),
-      ),
-    );
-  }
-  if (current === "Offline") group.appendChild(h("span", { class: "presence-offline", "data-testid": "presence-offline", text: t("Offline") }));
-  return group;
+function renderChats(): void {
+  renderChatPane();
+  renderCallBar();
+  renderCustomer();
 }
 
-function renderTopbar(): void {
-  const bar = document.getElementById("topbar");
-  if (!bar || !state.session) return;
-  clear(bar);
-  const agent = state.session.agent;
-  const p = state.presence;
-  const levels = (p?.levels.length ? p.levels : agent.levels).map((l) => h("span", { class: "chip chip-level", text: t("levelShort", l) }));
-  const skills = (p?.skills.length ? p.skills : agent.skills).map((s) => h("span", { class: "chip", text: s }));
-  const views = isSupervisor()
-    ? h(
-        "nav",
-        { class: "views" },
-        ...(["chats", "supervisor"] as View[]).map((v) =>
-          h("button", { type: "button", class: `view-btn${state.view === v ? " on" : ""}`, "data-testid": `view-${v}`, onclick: () => setView(v), text: t(v) }),
-        ),
-      )
-    : null;
-  bar.append(
-    h("div", { class: "brand" }, h("span", { class: "logo", text: "H" }), h("span", { class: "brand-name", text: t("appName") })),
-    views ?? h("span"),
-    presenceSwitch(),
-    h(
-      "div",
-      { class: "me", "data-testid": "me" },
-      h("div", { class: "me-name", title: agent.email, text: agent.displayName }),
-      h(
-        "div",
-        { class: "me-tags", title: `${t("levels")}: ${(p?.levels.length ? p.levels : agent.levels).join(", ")} · ${t("skills")}: ${(p?.skills.length ? p.skills : agent.skills).join(", ")}` },
-        ...levels,
-        ...skills,
-        p ? h("span", { class: "me-load", "data-testid": "me-load", text: `${t("load")} ${p.chatLoad}/${p.chatCapacity}` + (voice.enabled ? ` · ${t("calls")} ${p.voiceLoad}/${p.voiceCapacity}` : "") }) : null,
-      ),
-    ),
-    ...(voice.enabled ? [phoneIndicator()!] : []),
-    h("span", { class: `conn conn-${state.connState}`, title: t(state.connState), "data-testid": "conn", "data-state": state.connState }),
-    langSelect(),
-    h("button", { type: "button", class: "btn btn-icon", title: `${t("help")} (F1)`, "aria-label": t("help"), "data-testid": "help-btn", onclick: () => showHelp(), text: "?" }),
-    h("button", { type: "button", class: "btn", "data-testid": "logout", onclick: () => void logout(), text: t("logout") }),
-  );
-}
-
-export function setView(view: View): void {
-  state.view = view;
-  document.getElementById("workspace")!.hidden = view !== "chats";
-  document.getElementById("supervisor")!.hidden = view !== "supervisor";
+function renderAll(): void {
+  if (!state.session) return showLogin();
   renderTopbar();
-  if (view === "supervisor") void refreshTeam();
+  renderSide();
+  renderChats();
   renderSupervisor();
-  if (view === "chats") markReadIfVisible();
+  updateTitle();
 }
 
-async function setPresence(status: PresenceStatus): Promise<void> {
-  try {
-    const result = await state.conn!.invoke<PresenceDto>("SetPresence", { status });
-    applyPresence(result);
-  } catch (err) {
-    toast(t("errorPrefix", api.hubErrorText(err)), "error");
+/** The chats view or the supervisor view in front. */
+function showView(): void {
+  document.getElementById("workspace")!.hidden = state.view !== "chats";
+  document.getElementById("supervisor")!.hidden = state.view !== "supervisor";
+  if (state.view === "supervisor") void refreshTeam();
+  if (state.view === "chats") markReadIfVisible();
+}
+
+/** Draws what the changes touched, and no more (a redraw of the composer would lose its focus). */
+function render(c: ReadonlySet<Change>): void {
+  if (c.has("language")) return renderAll();
+  if (!state.session) return;
+  if (c.has("session") || c.has("connection") || c.has("presence") || c.has("view")) renderTopbar();
+  if (c.has("view")) showView();
+  if (c.has("offers") || c.has("queue") || c.has("incoming")) renderSide();
+  if (c.has("active")) renderChats();
+  else if (c.has("conversation")) {
+    if (c.has("chats")) renderTabs();
+    renderChatHeader();
+    renderTranscript();
+    renderComposerState();
+    renderCallBar();
+    renderCustomer();
+  } else {
+    if (c.has("chats")) renderTabs();
+    if (c.has("transcript")) renderTranscript();
+    else if (c.has("typing")) renderTyping();
+    if (c.has("composer")) renderComposerState();
+    if (c.has("call") || c.has("phone")) renderCallBar();
+    if (c.has("customer")) renderCustomer();
   }
+  if (c.has("phone")) renderPhone();
+  if (c.has("queue") || c.has("team") || c.has("view")) renderSupervisor();
+  if (c.has("chats") || c.has("offers")) updateTitle();
 }
 
-let presenceTimer = 0;
-
-/** Load has no event of its own: re-read the agent's presence shortly after anything that moves it. */
-export function refreshMyPresence(): void {
-  window.clearTimeout(presenceTimer);
-  presenceTimer = window.setTimeout(() => {
-    if (state.conn?.state !== HubConnectionState.Connected) return;
-    state.conn.invoke<PresenceDto>("GetPresence").then(applyPresence, () => undefined);
-  }, 250);
-}
-
-function applyPresence(p: PresenceDto): void {
-  state.presence = p;
-  if (p.status === "Offline") {
-    state.offers.clear();
-    renderSide();
-  }
-  renderTopbar();
-}
-
-async function logout(): Promise<void> {
-  try {
-    if (state.conn?.state === HubConnectionState.Connected) await state.conn.invoke("SetPresence", { status: "Offline" });
-  } catch {
-    // Leaving anyway: the grace period hands the chats over if this call did not arrive.
-  }
-  await stop();
-  api.dropSession();
-  renderLogin();
-}
-
-async function stop(): Promise<void> {
-  window.clearInterval(heartbeat);
-  window.clearInterval(ticker);
-  const conn = state.conn;
-  state.conn = null;
-  state.session = null;
-  state.presence = null;
-  state.offers.clear();
-  state.chats.clear();
-  state.order = [];
-  state.active = null;
-  state.queue.clear();
-  state.team.clear();
-  state.view = "chats";
-  state.connState = "disconnected";
-  stopVoice();
-  if (conn) await conn.stop().catch(() => undefined);
-}
-
-function wire(conn: NonNullable<typeof state.conn>): void {
-  conn.on("MessageReceived", (m: MessageDto) => onMessage(m));
-  conn.on("TypingChanged", (d: TypingDto) => onTyping(d));
-  conn.on("MessagesRead", (d: ReadDto) => onRead(d));
-  conn.on("ConversationChanged", (c: ConversationDto) => {
-    onConversationChanged(c);
+/** The agent hub's events, as store updates. */
+function wire(): void {
+  hub.on("MessageReceived", messageReceived);
+  hub.on("TypingChanged", typingChanged);
+  hub.on("MessagesRead", messagesRead);
+  hub.on("ConversationChanged", (c) => {
+    conversationChanged(c);
     refreshMyPresence();
   });
-  conn.on("ConversationQueued", (q: QueueItemDto) => {
-    state.queue.set(q.conversationId, q);
-    renderSide();
-    renderSupervisor();
+  hub.on("ConversationQueued", (q) => {
+    update((s) => s.queue.set(q.conversationId, q), "queue");
     if (isSupervisor()) void refreshTeam();
   });
-  conn.on("ConversationDequeued", (d: { conversationId: string }) => {
-    if (state.queue.delete(d.conversationId)) {
-      renderSide();
-      renderSupervisor();
-    }
+  hub.on("ConversationDequeued", (d) => {
+    if (state.queue.has(d.conversationId)) update((s) => s.queue.delete(d.conversationId), "queue");
     if (isSupervisor()) void refreshTeam();
   });
-  conn.on("OfferReceived", (o: OfferDto) => {
+  hub.on("OfferReceived", (o) => {
     addOffer(o);
     refreshMyPresence();
   });
-  conn.on("OfferWithdrawn", (d: { conversationId: string }) => {
+  hub.on("OfferWithdrawn", (d) => {
     removeOffer(d.conversationId);
     refreshMyPresence();
   });
-  conn.on("PresenceChanged", (d: { agentId: string; status: PresenceStatus }) => {
+  hub.on("PresenceChanged", (d) => {
     if (d.agentId === myId() && state.presence) applyPresence({ ...state.presence, status: d.status });
     const member = state.team.get(d.agentId);
-    if (member) member.status = d.status;
-    if (isSupervisor()) {
-      renderSupervisor();
-      void refreshTeam();
-    }
+    update(() => member && (member.status = d.status), ...(isSupervisor() ? (["team"] as const) : []));
+    if (isSupervisor()) void refreshTeam();
   });
-  conn.onreconnecting(() => {
-    state.connState = "reconnecting";
-    renderTopbar();
-  });
-  conn.onreconnected(() => {
-    state.connState = "connected";
+  hub.onReconnecting(() => update((s) => (s.connState = "reconnecting"), "connection"));
+  hub.onReconnected(() => {
+    update((s) => (s.connState = "connected"));
     void sync();
   });
-  conn.onclose(() => {
-    if (state.conn !== conn) return;
-    state.connState = "disconnected";
-    renderTopbar();
-  });
+  hub.onClose(() => update((s) => (s.connState = "disconnected"), "connection"));
 }
 
 /** After every (re)connect: presence first (the groups are joined then), then queue and chats. */
 async function sync(): Promise<void> {
-  const conn = state.conn!;
-  state.presence = await conn.invoke<PresenceDto>("GetPresence");
-  const [queue, mine] = await Promise.all([conn.invoke<QueueItemDto[]>("GetQueue"), conn.invoke<ConversationDto[]>("GetMyConversations")]);
-  state.queue = new Map(queue.map((q) => [q.conversationId, q]));
-  for (const conv of mine) {
-    if (!state.chats.has(conv.id)) {
-      state.chats.set(conv.id, newChat(conv, null));
-      state.order.push(conv.id);
+  const presence = await hub.getPresence();
+  update((s) => (s.presence = presence));
+  const [queue, mine] = await Promise.all([hub.getQueue(), hub.getMyConversations()]);
+  update((s) => {
+    s.queue = new Map(queue.map((q) => [q.conversationId, q]));
+    for (const conv of mine) {
+      if (!s.chats.has(conv.id)) {
+        s.chats.set(conv.id, newChat(conv, null));
+        s.order.push(conv.id);
+      }
     }
-  }
-  state.active ??= state.order[0] ?? null;
+    s.active ??= s.order[0] ?? null;
+  });
   await Promise.all([...state.chats.keys()].map((id) => resumeChat(id)));
   if (isSupervisor()) await refreshTeam();
   renderAll();
@@ -305,86 +165,74 @@ async function sync(): Promise<void> {
 async function start(): Promise<void> {
   const session = state.session!;
   buildShell();
-  const conn = api.connect(session.token);
-  state.conn = conn;
-  wire(conn);
+  hub.connect(session.token);
+  wire();
   try {
-    await conn.start();
+    await hub.start();
   } catch (err) {
     await stop();
     api.dropSession();
     const text = err instanceof Error ? err.message : String(err);
-    renderLogin(/401|Unauthorized/i.test(text) ? t("sessionExpired") : t("errorPrefix", text));
+    showLogin(/401|Unauthorized/i.test(text) ? t("sessionExpired") : t("errorPrefix", text));
     return;
   }
-  state.connState = "connected";
+  update((s) => (s.connState = "connected"));
   await sync();
   void startVoice();
-  heartbeat = window.setInterval(() => {
-    if (state.conn?.state === HubConnectionState.Connected) void state.conn.invoke("Heartbeat").catch(() => undefined);
+  timers.heartbeat = window.setInterval(() => {
+    if (hub.connected) void hub.heartbeat().catch(() => undefined);
     refreshMyPresence();
   }, 20_000);
-  ticker = window.setInterval(() => {
+  timers.ticker = window.setInterval(() => {
     tickOffers();
     tickSupervisor();
   }, 1000);
   // Refresh the profile (levels or skills may have changed since the token was issued).
   api.me(session.token).then((agent) => {
-    if (state.session) {
-      state.session = { ...state.session, agent };
-      api.saveSession(state.session);
-      renderTopbar();
-    }
+    if (!state.session) return;
+    update((s) => (s.session = { ...s.session!, agent }), "session");
+    api.saveSession(state.session);
   }, () => undefined);
 }
 
-function onKey(e: KeyboardEvent): void {
-  if (!state.session) return;
-  if (e.key === "Escape" && closeDialog()) {
-    e.preventDefault();
-    return;
-  }
-  if (e.key === "F1" || (e.key === "?" && !(e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement))) {
-    e.preventDefault();
-    showHelp();
-    return;
-  }
-  if (!e.altKey || e.ctrlKey || e.metaKey || dialogOpen()) return;
-  const actions: Record<string, () => void> = {
-    KeyA: () => void acceptOffer(),
-    KeyD: () => void declineOffer(),
-    KeyN: () => toggleNote(),
-    KeyE: () => escalateDialog(),
-    KeyT: () => transferDialog(),
-    KeyR: () => resolveDialog(),
-    KeyS: () => isSupervisor() && setView(state.view === "chats" ? "supervisor" : "chats"),
-    KeyM: () => toggleMute(),
-    KeyH: () => void toggleHold(),
-    ArrowRight: () => cycleTab(1),
-    ArrowLeft: () => cycleTab(-1),
-  };
-  const digit = /^Digit([1-9])$/.exec(e.code);
-  if (digit) {
-    e.preventDefault();
-    const id = state.order[Number(digit[1]) - 1];
-    if (id) switchTab(id);
-    return;
-  }
-  const action = actions[e.code];
-  if (action) {
-    e.preventDefault();
-    action();
-  }
+async function stop(): Promise<void> {
+  window.clearInterval(timers.heartbeat);
+  window.clearInterval(timers.ticker);
+  stopVoice();
+  update(reset);
+  await hub.stop();
 }
 
+async function logout(): Promise<void> {
+  try {
+    if (hub.connected) await hub.setPresence({ status: "Offline" });
+  } catch {
+    // Leaving anyway: the grace period hands the chats over if this call did not arrive.
+  }
+  await stop();
+  api.dropSession();
+  showLogin();
+}
+
+provide({
+  escalate: escalateDialog,
+  transfer: transferDialog,
+  resolve: resolveDialog,
+  reopen: () => void reopenChat(),
+  warmTransfer: warmTransferDialog,
+  showHelp,
+  focusComposer,
+  signOut: () => void logout(),
+});
+subscribe(render);
 document.addEventListener("keydown", onKey);
 document.addEventListener("visibilitychange", () => markReadIfVisible());
 window.addEventListener("focus", () => markReadIfVisible());
 
 const saved = api.loadSession();
 if (saved) {
-  state.session = saved;
+  update((s) => (s.session = saved));
   void start().then(() => focusComposer());
 } else {
-  renderLogin();
+  showLogin();
 }

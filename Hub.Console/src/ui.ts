@@ -1,6 +1,17 @@
 // Shared bits of UI: toasts, the modal dialog, the offer sound and desktop notifications.
 import { clear, h } from "./dom";
-import { t } from "./i18n";
+import { lang, setLang, t, type Lang } from "./i18n";
+
+/** The language switch (sign-in card and top bar); changed tells the console to draw itself again. */
+export function langSelect(changed: () => void): HTMLSelectElement {
+  const select = h("select", { class: "lang", "aria-label": t("language"), "data-testid": "lang" }, h("option", { value: "en", text: "English" }), h("option", { value: "de", text: "Deutsch" }));
+  select.value = lang();
+  select.addEventListener("change", () => {
+    setLang(select.value as Lang);
+    changed();
+  });
+  return select;
+}
 
 export function toast(text: string, kind: "info" | "error" = "info"): void {
   const host = document.getElementById("toasts");

@@ -71,7 +71,7 @@ internal static class Voice
     public static async Task<(string CallSid, string ConversationId)> ConnectedCallAsync(this TwilioWebhooks twilio, FakeTwilioApi api, AgentClient agent, string from = Caller)
     {
         var callSid = NewCallSid();
-        var conversationId = VoiceCalls.ConversationIdOf(callSid);
+        var conversationId = CallConversations.LiveId(callSid);
         await twilio.TwimlAsync("/twilio/voice/menu", TwilioWebhooks.Call(callSid, from, extra: ("Digits", "1")));
         await agent.Offers.WaitForAsync(o => o.ConversationId == conversationId);
         await agent.AcceptAsync(conversationId);

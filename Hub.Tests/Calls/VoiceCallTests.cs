@@ -65,7 +65,7 @@ public sealed class VoiceCallTests
         var second = await twilio.TwimlAsync("/twilio/voice/wait", TwilioWebhooks.Call(secondCallSid, "+4915199999999", "queued"));
         Assert.Contains("You are number 2 in line. The estimated wait is about 6 minutes.", second, StringComparison.Ordinal);
 
-        var conversationId = VoiceCalls.ConversationIdOf(callSid);
+        var conversationId = CallConversations.LiveId(callSid);
         await bob.SetPresenceAsync(PresenceStatus.Available);
         var offer = await bob.Offers.WaitForAsync(o => o.ConversationId == conversationId);
         Assert.Equal((Channel.Voice, "technical", 2), (offer.Channel, offer.Topic, offer.Level));
@@ -88,7 +88,7 @@ public sealed class VoiceCallTests
         Assert.Equal(ConversationStatus.Ended, ended!.Status);
         Assert.Equal(0, (await bob.PresenceAsync()).VoiceLoad);
         Assert.Empty(await server.Service<IRoutingState>().GetLoadAsync(bobLogin.Agent.Id));
-        var abandoned = await server.Service<IConversationStore>().GetMessagesAsync(VoiceCalls.ConversationIdOf(secondCallSid), 0, 50, includePrivateNotes: true);
+        var abandoned = await server.Service<IConversationStore>().GetMessagesAsync(CallConversations.LiveId(secondCallSid), 0, 50, includePrivateNotes: true);
         Assert.Contains(abandoned, m => m.Kind == MessageKind.System && m.Text.StartsWith("The caller hung up after waiting 0:", StringComparison.Ordinal) && m.Text.Contains("abandoned", StringComparison.Ordinal));
     }
 
@@ -114,7 +114,7 @@ public sealed class VoiceCallTests
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         }
 
-        Assert.Null(await server.Service<IConversationStore>().GetAsync(VoiceCalls.ConversationIdOf(callSid)));
+        Assert.Null(await server.Service<IConversationStore>().GetAsync(CallConversations.LiveId(callSid)));
         Assert.Empty(await server.Service<IRoutingState>().GetTasksAsync());
     }
 
@@ -134,7 +134,7 @@ public sealed class VoiceCallTests
         var again = await twilio.PostAsync("/twilio/voice/menu", parameters);
 
         Assert.All(responses.Append(again), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-        var conversation = await server.Service<IConversationStore>().GetAsync(VoiceCalls.ConversationIdOf(callSid));
+        var conversation = await server.Service<IConversationStore>().GetAsync(CallConversations.LiveId(callSid));
         Assert.Equal((Channel.Voice, "technical", "technical"), (conversation!.Channel, conversation.Topic, conversation.Skill));
         Assert.Single(await server.Service<IConversationStore>().ListByCustomerAsync(conversation.CustomerId));
         Assert.Single(await server.Service<IRoutingState>().GetTasksAsync());
@@ -154,7 +154,7 @@ public sealed class VoiceCallTests
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(ConversationStatus.Waiting, (await server.Service<IConversationStore>().GetAsync(VoiceCalls.ConversationIdOf(known)))!.Status);
+        Assert.Equal(ConversationStatus.Waiting, (await server.Service<IConversationStore>().GetAsync(CallConversations.LiveId(known)))!.Status);
         Assert.Single(await server.Service<IRoutingState>().GetTasksAsync());
         Assert.Empty(api.Requests);
     }
@@ -172,9 +172,9 @@ public sealed class VoiceCallTests
         var response = await twilio.PostAsync("/twilio/voice/status", TwilioWebhooks.Call(callSid, Caller, "canceled"));
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        Assert.Equal(ConversationStatus.Ended, (await server.Service<IConversationStore>().GetAsync(VoiceCalls.ConversationIdOf(callSid)))!.Status);
+        Assert.Equal(ConversationStatus.Ended, (await server.Service<IConversationStore>().GetAsync(CallConversations.LiveId(callSid)))!.Status);
         Assert.Empty(await server.Service<IRoutingState>().GetTasksAsync());
-        var transcript = await server.Service<IConversationStore>().GetMessagesAsync(VoiceCalls.ConversationIdOf(callSid), 0, 50, includePrivateNotes: true);
+        var transcript = await server.Service<IConversationStore>().GetMessagesAsync(CallConversations.LiveId(callSid), 0, 50, includePrivateNotes: true);
         Assert.Matches("^The caller hung up after waiting 0:0[0-9] without reaching an agent \\(abandoned, canceled\\)\\.$", transcript[^1].Text);
         Assert.Empty(api.Requests);
     }
@@ -194,7 +194,7 @@ public sealed class VoiceCallTests
         Assert.Contains("<Gather", twiml, StringComparison.Ordinal);
         Assert.Contains("language=\"de-DE\"", twiml, StringComparison.Ordinal);
         Assert.Contains("Entschuldigung", twiml, StringComparison.Ordinal);
-        Assert.Null(await server.Service<IConversationStore>().GetAsync(VoiceCalls.ConversationIdOf(callSid)));
+        Assert.Null(await server.Service<IConversationStore>().GetAsync(CallConversations.LiveId(callSid)));
     }
 
     [Fact]
@@ -232,7 +232,7 @@ public sealed class VoiceCallTests
         using var response = await server.Http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, body);
-        var token = System.Text.Json.JsonSerializer.Deserialize<VoiceEndpoints.VoiceTokenDto>(body, HubServer.Json);
+        var token = System.Text.Json.JsonSerializer.Deserialize<CallEndpoints.VoiceTokenDto>(body, HubServer.Json);
 
         Assert.Equal("on", health!.Voice);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);

@@ -63,14 +63,14 @@ public sealed class VoiceFollowUpTests
         var callbackTicket = await TicketOfAsync(server, callbackCall);
         Assert.Contains($"Your message is saved as ticket {Digits(voicemailTicket.Number)}. Goodbye.</Say><Hangup", saved, StringComparison.Ordinal);
         Assert.Contains($"We will call you back. Your ticket number is {Digits(callbackTicket.Number)}. Goodbye.</Say><Hangup", callback, StringComparison.Ordinal);
-        Assert.Equal([VoiceCalls.ConversationIdOf(voicemailCall), VoiceCalls.FollowUpIdOf(voicemailCall)], voicemailTicket.ConversationIds);
+        Assert.Equal([CallConversations.LiveId(voicemailCall), CallConversations.FollowUpId(voicemailCall)], voicemailTicket.ConversationIds);
         Assert.Equal(2, (await server.Service<IRoutingState>().GetTasksAsync()).Count);
-        Assert.Equal(ConversationStatus.Ended, (await server.Service<IConversationStore>().GetAsync(VoiceCalls.ConversationIdOf(voicemailCall)))!.Status);
+        Assert.Equal(ConversationStatus.Ended, (await server.Service<IConversationStore>().GetAsync(CallConversations.LiveId(voicemailCall)))!.Status);
 
         // The first agent to come online gets the tasks, one at a time (voice capacity 1), and no call is placed for them.
         var ada = await server.ConnectAgentAsync((await server.CreateAgentAsync("Ada", [1])).Token);
         await ada.SetPresenceAsync(PresenceStatus.Available);
-        var offer = await ada.Offers.WaitForAsync(o => o.ConversationId == VoiceCalls.FollowUpIdOf(voicemailCall));
+        var offer = await ada.Offers.WaitForAsync(o => o.ConversationId == CallConversations.FollowUpId(voicemailCall));
         Assert.Equal((Channel.Voice, voicemailTicket.Number), (offer.Channel, offer.TicketNumber));
         var voicemail = await ada.AcceptAsync(offer.ConversationId);
         Assert.Equal(
@@ -78,7 +78,7 @@ public sealed class VoiceFollowUpTests
             voicemail.Messages.Where(m => m.Kind is MessageKind.System or MessageKind.Transcript).Select(m => m.Text).Take(2));
         await ada.Connection.InvokeAsync(nameof(AgentHub.Resolve), new ResolveRequest(offer.ConversationId, "Called Carla back; invoice corrected."));
 
-        var next = await ada.Offers.WaitForAsync(o => o.ConversationId == VoiceCalls.FollowUpIdOf(callbackCall));
+        var next = await ada.Offers.WaitForAsync(o => o.ConversationId == CallConversations.FollowUpId(callbackCall));
         var callbackTask = await ada.AcceptAsync(next.ConversationId);
         Assert.Equal($"Callback requested: please call {OtherCaller} back.", callbackTask.Messages[0].Text);
         Assert.DoesNotContain(api.Requests, r => r.Path.Contains(voicemailCall, StringComparison.Ordinal) || r.Path.Contains(callbackCall, StringComparison.Ordinal));
@@ -110,8 +110,8 @@ public sealed class VoiceFollowUpTests
         await twilio.TwimlAsync("/twilio/voice/message", TwilioWebhooks.Call(callSid, Voice.Caller, extra: ("Digits", "2")));
 
         var task = Assert.Single(await server.Service<IRoutingState>().GetTasksAsync());
-        Assert.Equal(VoiceCalls.FollowUpIdOf(callSid), task.ConversationId);
-        var transcript = await server.Service<IConversationStore>().GetMessagesAsync(VoiceCalls.ConversationIdOf(callSid), 0, 50, includePrivateNotes: true);
+        Assert.Equal(CallConversations.FollowUpId(callSid), task.ConversationId);
+        var transcript = await server.Service<IConversationStore>().GetMessagesAsync(CallConversations.LiveId(callSid), 0, 50, includePrivateNotes: true);
         Assert.Equal($"Callback requested: please call {Voice.Caller} back. It waits as a task on ticket #{(await TicketOfAsync(server, callSid)).Number}.", transcript[^1].Text);
 
         // Ada takes the task and calls back from the console's browser phone (a call through the TwiML app).
@@ -162,7 +162,7 @@ public sealed class VoiceFollowUpTests
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, badUrl.StatusCode);
         Assert.Contains("RecordingUrl must be an absolute https URL.", await badUrl.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
-        Assert.Null(await server.Service<IConversationStore>().GetAsync(VoiceCalls.ConversationIdOf(callSid)));
+        Assert.Null(await server.Service<IConversationStore>().GetAsync(CallConversations.LiveId(callSid)));
         Assert.Empty(await server.Service<IRoutingState>().GetTasksAsync());
     }
 
@@ -170,7 +170,7 @@ public sealed class VoiceFollowUpTests
 
     private static async Task<Ticket> TicketOfAsync(HubServer server, string callSid)
     {
-        var call = await server.Service<IConversationStore>().GetAsync(VoiceCalls.ConversationIdOf(callSid));
+        var call = await server.Service<IConversationStore>().GetAsync(CallConversations.LiveId(callSid));
         return (await server.Service<ITicketStore>().GetAsync(call!.TicketId))!;
     }
 }

@@ -35,13 +35,13 @@ public sealed class VoiceRoutingTests
         var unknown = await twilio.TwimlAsync("/twilio/voice/ticket", TwilioWebhooks.Call(callSid, Voice.Caller, extra: ("Digits", "987654")));
         Assert.Contains("Sorry, I found no open ticket with the number 9 8 7 6 5 4.", unknown, StringComparison.Ordinal);
         Assert.Contains($"action=\"{Voice.PublicBaseUrl}/twilio/voice/ticket\"", unknown, StringComparison.Ordinal);
-        Assert.Null(await server.Service<IConversationStore>().GetAsync(VoiceCalls.ConversationIdOf(callSid)));
+        Assert.Null(await server.Service<IConversationStore>().GetAsync(CallConversations.LiveId(callSid)));
 
         var found = await twilio.TwimlAsync("/twilio/voice/ticket", TwilioWebhooks.Call(callSid, Voice.Caller, extra: ("Digits", ticket.Number + "#")));
         Assert.Contains($"We connect you with the team working on ticket {VoiceDigits(ticket.Number)}.", found, StringComparison.Ordinal);
         Assert.Contains(">hub-voice</Enqueue>", found, StringComparison.Ordinal);
 
-        var conversationId = VoiceCalls.ConversationIdOf(callSid);
+        var conversationId = CallConversations.LiveId(callSid);
         var offer = await dora.Offers.WaitForAsync(o => o.ConversationId == conversationId);
         Assert.Equal((3, ticket.Number), (offer.Level, offer.TicketNumber));
         Assert.DoesNotContain(eve.Offers.Snapshot(), o => o.ConversationId == conversationId);
@@ -63,7 +63,7 @@ public sealed class VoiceRoutingTests
 
         await Voice.Twilio(server).TwimlAsync("/twilio/voice/menu", TwilioWebhooks.Call(callSid, Voice.Caller, extra: ("Digits", "1")));
 
-        var offer = await finn.Offers.WaitForAsync(o => o.ConversationId == VoiceCalls.ConversationIdOf(callSid));
+        var offer = await finn.Offers.WaitForAsync(o => o.ConversationId == CallConversations.LiveId(callSid));
         Assert.Equal((2, ticket.Number), (offer.Level, offer.TicketNumber));
         Assert.Empty(gus.Offers.Snapshot());
     }
@@ -76,7 +76,7 @@ public sealed class VoiceRoutingTests
         var (adaLogin, ada) = await Voice.AvailableAgentAsync(server, "Ada", [1]);
         var (zedLogin, zed) = await Voice.AvailableAgentAsync(server, "Zed", [3]);
         var callSid = Voice.NewCallSid();
-        var conversationId = VoiceCalls.ConversationIdOf(callSid);
+        var conversationId = CallConversations.LiveId(callSid);
         await Voice.Twilio(server).TwimlAsync("/twilio/voice/menu", TwilioWebhooks.Call(callSid, Voice.Caller, extra: ("Digits", "1")));
         await ada.Offers.WaitForAsync(o => o.ConversationId == conversationId);
         await ada.AcceptAsync(conversationId);
@@ -156,8 +156,8 @@ public sealed class VoiceRoutingTests
 
         var callSid = Voice.NewCallSid();
         await Voice.Twilio(server).TwimlAsync("/twilio/voice/menu", TwilioWebhooks.Call(callSid, Voice.Caller, extra: ("Digits", "1")));
-        await ada.Offers.WaitForAsync(o => o.ConversationId == VoiceCalls.ConversationIdOf(callSid));
-        await ada.AcceptAsync(VoiceCalls.ConversationIdOf(callSid));
+        await ada.Offers.WaitForAsync(o => o.ConversationId == CallConversations.LiveId(callSid));
+        await ada.AcceptAsync(CallConversations.LiveId(callSid));
 
         var twiml = await api.WaitForTwimlAsync(callSid, "<Dial");
         Assert.Contains("><Number>+4930999888</Number></Dial>", twiml, StringComparison.Ordinal);

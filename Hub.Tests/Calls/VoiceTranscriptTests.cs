@@ -24,14 +24,14 @@ public sealed class VoiceTranscriptTests
         var bridge = await api.WaitForTwimlAsync(callSid, "<Dial");
         Assert.Contains($"record=\"record-from-answer-dual\" recordingStatusCallback=\"{Voice.PublicBaseUrl}/twilio/voice/recording\"", bridge, StringComparison.Ordinal);
 
-        await twilio.CallbackAsync("/twilio/voice/transcription", Event(callSid, 1, VoiceTranscripts.Started));
+        await twilio.CallbackAsync("/twilio/voice/transcription", Event(callSid, 1, LiveTranscription.Started));
         await twilio.CallbackAsync("/twilio/voice/transcription", Line(callSid, 2, "inbound_track", "Hello, my invoice shows the wrong amount."));
         await twilio.CallbackAsync("/twilio/voice/transcription", Line(callSid, 4, "inbound_track", "Thank you."));
         await twilio.CallbackAsync("/twilio/voice/transcription", Line(callSid, 3, "outbound_track", "Let me look at it."));
         await twilio.CallbackAsync("/twilio/voice/transcription", Line(callSid, 2, "inbound_track", "Hello, my invoice shows the wrong amount.")); // Twilio retried
         await twilio.CallbackAsync("/twilio/voice/transcription", Line(callSid, 5, "outbound_track", "It is fix", final: false));
         await twilio.CallbackAsync("/twilio/voice/transcription", Line(callSid, 6, "outbound_track", "It is fixed now."));
-        await twilio.CallbackAsync("/twilio/voice/transcription", Event(callSid, 7, VoiceTranscripts.Stopped));
+        await twilio.CallbackAsync("/twilio/voice/transcription", Event(callSid, 7, LiveTranscription.Stopped));
 
         string[] expected = ["Customer: Hello, my invoice shows the wrong amount.", "Agent: Let me look at it.", "Customer: Thank you.", "Agent: It is fixed now."];
         var live = await ada.Messages.WaitForCountAsync(m => m.Kind == MessageKind.Transcript, 4);
@@ -71,7 +71,7 @@ public sealed class VoiceTranscriptTests
         using var unknown = await twilio.PostAsync("/twilio/voice/transcription", Line(Voice.NewCallSid(), 1, "inbound_track", "Who am I?"));
         using var broken = await twilio.PostAsync("/twilio/voice/transcription", Line("not-a-call-sid", 1, "inbound_track", "x"));
 
-        var messages = await server.Service<IConversationStore>().GetMessagesAsync(VoiceCalls.ConversationIdOf(callSid), 0, 100, includePrivateNotes: true);
+        var messages = await server.Service<IConversationStore>().GetMessagesAsync(CallConversations.LiveId(callSid), 0, 100, includePrivateNotes: true);
         Assert.Equal("Goodbye.", messages[^1].Text);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
@@ -94,7 +94,7 @@ public sealed class VoiceTranscriptTests
 
     private static Dictionary<string, string> Line(string callSid, int sequence, string track, string text, bool final = true)
     {
-        var parameters = Event(callSid, sequence, VoiceTranscripts.Content);
+        var parameters = Event(callSid, sequence, LiveTranscription.Content);
         parameters["Track"] = track;
         parameters["Final"] = final ? "true" : "false";
         parameters["TranscriptionData"] = System.Text.Json.JsonSerializer.Serialize(new { transcript = text, confidence = 0.93 });

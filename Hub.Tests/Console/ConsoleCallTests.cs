@@ -42,7 +42,7 @@ public sealed class ConsoleCallTests
 
         await desk.Console.SetPresenceAsync("Away");
         var callSid = await desk.PlaceCallAsync();
-        var conversationId = VoiceCalls.ConversationIdOf(callSid);
+        var conversationId = CallConversations.LiveId(callSid);
         var queued = page.Locator($"[data-testid=queue-item][data-conversation='{conversationId}']");
         await Expect(queued.GetByTestId("queue-voice")).ToBeVisibleAsync(ConsolePage.Visible);
 
@@ -149,12 +149,12 @@ public sealed class ConsoleCallTests
         var (callSid, _) = await desk.AcceptCallAsync();
         var transcription = "GT" + Guid.NewGuid().ToString("N");
 
-        await desk.TranscribeAsync(callSid, transcription, 1, VoiceTranscripts.Started);
-        await desk.TranscribeAsync(callSid, transcription, 2, VoiceTranscripts.Content, "inbound_track", "My invoice shows the wrong amount.");
-        await desk.TranscribeAsync(callSid, transcription, 3, VoiceTranscripts.Content, "outbound_track", "Let me", final: false);
-        await desk.TranscribeAsync(callSid, transcription, 4, VoiceTranscripts.Content, "outbound_track", "Let me check that for you.");
-        await desk.TranscribeAsync(callSid, transcription, 2, VoiceTranscripts.Content, "inbound_track", "My invoice shows the wrong amount.");
-        await desk.TranscribeAsync(callSid, transcription, 5, VoiceTranscripts.Content, "inbound_track", "Thank you!");
+        await desk.TranscribeAsync(callSid, transcription, 1, LiveTranscription.Started);
+        await desk.TranscribeAsync(callSid, transcription, 2, LiveTranscription.Content, "inbound_track", "My invoice shows the wrong amount.");
+        await desk.TranscribeAsync(callSid, transcription, 3, LiveTranscription.Content, "outbound_track", "Let me", final: false);
+        await desk.TranscribeAsync(callSid, transcription, 4, LiveTranscription.Content, "outbound_track", "Let me check that for you.");
+        await desk.TranscribeAsync(callSid, transcription, 2, LiveTranscription.Content, "inbound_track", "My invoice shows the wrong amount.");
+        await desk.TranscribeAsync(callSid, transcription, 5, LiveTranscription.Content, "inbound_track", "Thank you!");
 
         var spoken = desk.Console.Transcript.Locator("[data-testid=msg][data-kind=Transcript]");
         await Expect(spoken.Locator(".msg-text")).ToHaveTextAsync(["My invoice shows the wrong amount.", "Let me check that for you.", "Thank you!"], new() { Timeout = Wait });
@@ -256,7 +256,7 @@ public sealed class ConsoleCallTests
 
         await desk.LoginAsync();
         await desk.Console.SetPresenceAsync("Available");
-        var followUp = VoiceCalls.FollowUpIdOf(callSid);
+        var followUp = CallConversations.FollowUpId(callSid);
         await Expect(desk.Console.OfferFor(followUp).GetByTestId("offer-voice")).ToBeVisibleAsync(ConsolePage.Visible);
         await desk.Console.AcceptAsync(followUp);
 
@@ -403,7 +403,7 @@ public sealed class ConsoleCallTests
         {
             await Console.SetPresenceAsync("Available");
             var callSid = await PlaceCallAsync();
-            var conversationId = VoiceCalls.ConversationIdOf(callSid);
+            var conversationId = CallConversations.LiveId(callSid);
             await Console.AcceptAsync(conversationId);
             await Api.WaitForRequestAsync(r => r.Path.EndsWith($"/Calls/{callSid}.json", StringComparison.Ordinal) && IsDialToAgent(r, Agent.Agent.Id));
             return (callSid, conversationId);

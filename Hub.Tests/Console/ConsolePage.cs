@@ -77,19 +77,8 @@ public sealed class ConsolePage(IPage page)
 
     public async Task ScreenshotAsync(string name)
     {
-        var dir = Path.Combine(RepoRoot(), "artifacts", "screenshots");
+        var dir = RepoPaths.Combine("artifacts", "screenshots");
         Directory.CreateDirectory(dir);
         await Page.ScreenshotAsync(new() { Path = Path.Combine(dir, $"console-{name}.png"), Animations = ScreenshotAnimations.Disabled });
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Hub.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? Directory.GetCurrentDirectory();
     }
 }

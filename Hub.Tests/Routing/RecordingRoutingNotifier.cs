@@ -10,6 +10,8 @@ public sealed class RecordingRoutingNotifier : IRoutingNotifier
 
     public ConcurrentQueue<(string ConversationId, string AgentId)> Expired { get; } = new();
 
+    public ConcurrentQueue<(string ConversationId, string AgentId)> Withdrawn { get; } = new();
+
     public ConcurrentQueue<(string AgentId, PresenceStatus Status)> Presence { get; } = new();
 
     public ConcurrentQueue<(string ConversationId, int From, int To)> Retargeted { get; } = new();
@@ -25,6 +27,12 @@ public sealed class RecordingRoutingNotifier : IRoutingNotifier
     public Task OfferExpiredAsync(RoutingTask task, string agentId)
     {
         Expired.Enqueue((task.ConversationId, agentId));
+        return Task.CompletedTask;
+    }
+
+    public Task OfferWithdrawnAsync(string conversationId, string agentId)
+    {
+        Withdrawn.Enqueue((conversationId, agentId));
         return Task.CompletedTask;
     }
 

@@ -153,6 +153,8 @@ public sealed class RoutingRaceTests(ITestOutputHelper output)
 
         public Task OfferExpiredAsync(RoutingTask task, string agentId) => Task.CompletedTask;
 
+        public Task OfferWithdrawnAsync(string conversationId, string agentId) => Task.CompletedTask;
+
         public Task PresenceChangedAsync(string agentId, PresenceStatus status) => Task.CompletedTask;
 
         public Task TaskRetargetedAsync(RoutingTask task, int fromLevel, int toLevel) => Task.CompletedTask;

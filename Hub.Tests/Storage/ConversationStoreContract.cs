@@ -13,12 +13,14 @@ public abstract class ConversationStoreContract : StoreContract
         conversation.Priority = 5;
         conversation.Level = 2;
         conversation.Channel = Channel.Voice;
+        conversation.Call = new ConversationCall { CallSid = "CA" + NewId(), Kind = CallKind.FollowUp, CallerNumber = "+4917012345678" };
 
         await store.CreateAsync(conversation);
         var read = await store.GetAsync(conversation.Id);
 
         Assert.NotNull(read);
         Assert.Equivalent(conversation, read, strict: true);
+        Assert.Equal((conversation.Call.CallSid, CallKind.FollowUp, "+4917012345678"), (read.Call!.CallSid, read.Call.Kind, read.Call.CallerNumber));
         Assert.Equal(TimeSpan.Zero, read.CreatedAt.Offset);
         Assert.Null(await store.GetAsync(NewId()));
     }

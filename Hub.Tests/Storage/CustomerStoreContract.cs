@@ -8,7 +8,7 @@ public abstract class CustomerStoreContract : StoreContract
     public async Task Create_Get_Replace_RoundTrip()
     {
         var store = (await StoresAsync()).Customers;
-        var customer = new Customer { Id = NewId(), Name = "Carla", Email = "carla@example.com", CreatedAt = Now(), LastSeenAt = Now() };
+        var customer = new Customer { Id = NewId(), Name = "Carla", Email = "carla@example.com", PhoneNumber = "+4917012345678", CreatedAt = Now(), LastSeenAt = Now() };
 
         await store.CreateAsync(customer);
         Assert.Equivalent(customer, await store.GetAsync(customer.Id), strict: true);

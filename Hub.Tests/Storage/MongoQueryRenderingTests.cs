@@ -45,6 +45,10 @@ public sealed class MongoQueryRenderingTests
         Assert.Equal("ISODate(\"2026-11-26T09:00:00Z\")", document["CreatedAt"].ToJson(Shell));
         Assert.Equal(BsonNull.Value, document["AssignedAt"]);
         Assert.False(document.Contains(nameof(Conversation.IsOpen)));
+        Assert.False(document.Contains(nameof(Conversation.IsWaiting)));
+        Assert.False(document.Contains(nameof(Conversation.IsWithAgent)));
+        Assert.False(document.Contains(nameof(Conversation.CanBeReopened)));
+        Assert.False(document.Contains(nameof(Conversation.IsLiveCall)));
     }
 
     [Fact]
@@ -89,8 +93,8 @@ public sealed class MongoQueryRenderingTests
             Render(MongoQueries.ClaimUpdate("a1", At)));
 
     [Fact]
-    public void CloseFilter_OnlyMatchesOpenStatuses() =>
-        Assert.Equal("""{ "_id" : "c1", "Status" : { "$in" : ["Waiting", "Active"] } }""", Render(MongoQueries.CloseFilter("c1")));
+    public void OpenConversationFilter_OnlyMatchesOpenStatuses() =>
+        Assert.Equal("""{ "_id" : "c1", "Status" : { "$in" : ["Waiting", "Active"] } }""", Render(MongoQueries.OpenConversationFilter("c1")));
 
     [Fact]
     public void RequeueFilter_MatchesOpenConversations_StillHeldByTheExpectedAgent()

@@ -18,7 +18,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IBrowser? browser;
 
     /// <summary>The repository root (the folder with Hub.sln), found from the test binaries.</summary>
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => RepoPaths.Root;
 
     public static string WidgetBundlePath => Path.Combine(RepoRoot, "Hub.Server", "wwwroot", "widget.js");
 
@@ -79,18 +79,5 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         playwright?.Dispose();
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Hub.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Hub.sln above {AppContext.BaseDirectory}.");
     }
 }

@@ -4,7 +4,7 @@ namespace SupportHub.Tests.TestHost;
 
 /// <summary>
 /// SignalR clients see a hub error as "An unexpected error occurred invoking 'X' on the server.
-/// HubException: code: detail"; this reads the protocol part back (docs/protocol.md).
+/// HubException: code: detail"; this reads the protocol part back (docs/protocol/events-and-errors.md).
 /// </summary>
 public static class HubError
 {

@@ -1,4 +1,5 @@
 import { HttpTransportType, HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from "@microsoft/signalr";
+import type { ArgsOf, CustomerClientEvents, CustomerHubMethods, ResultOf } from "./protocol";
 
 export type LinkState = "idle" | "connecting" | "connected" | "reconnecting" | "offline";
 
@@ -56,6 +57,16 @@ export class Link {
 
   get connected(): boolean {
     return this.hub.state === HubConnectionState.Connected;
+  }
+
+  /** Invokes a customer-hub method; its name, arguments and result are typed by the shared protocol. */
+  invoke<K extends keyof CustomerHubMethods & string>(method: K, ...args: ArgsOf<CustomerHubMethods, K>): Promise<ResultOf<CustomerHubMethods, K>> {
+    return this.hub.invoke(method, ...args);
+  }
+
+  /** Subscribes to a customer-hub event, typed by the server's client interface (ICustomerClient). */
+  on<E extends keyof CustomerClientEvents & string>(event: E, handler: (payload: CustomerClientEvents[E]) => void): void {
+    this.hub.on(event, handler);
   }
 
   /** Connects (once) and keeps the connection up from now on. */

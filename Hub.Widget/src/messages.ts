@@ -1,121 +1,70 @@
+import type { ChatState, FailedEntry } from "./state";
 import { h, linkify } from "./dom";
 import { format, type Texts } from "./i18n";
 import type { MessageDto } from "./protocol";
 import type { OutboxEntry } from "./store";
 
+type Row = { key: string; message: MessageDto } | { key: string; entry: OutboxEntry; failed?: FailedEntry };
+
 /**
- * The message list: acknowledged messages by seq (each seq once, in seq order), then the outbox's
- * pending ones, and the "Read" marker under the customer's last message.
+ * The message list, drawn from the state: acknowledged messages by seq, a refused one where it
+ * failed, then the pending ones, and "Read" under the customer's last message. Each element is made
+ * once and kept (by seq, or by client id for a pending message that fails), so the live region only
+ * announces what is new.
  */
-export class MessageLog {
-  private readonly bySeq = new Map<number, { dto: MessageDto; el: HTMLElement }>();
-  private readonly pending = new Map<string, HTMLElement>();
-  private agentReadSeq = 0;
+export class MessageList {
+  private readonly shown = new Map<string, HTMLElement>();
   private readMarker: HTMLElement | null = null;
+  private drawn: Pick<ChatState, "messages" | "pending" | "failed" | "agentReadSeq"> | null = null;
 
   constructor(
     private readonly list: HTMLOListElement,
     private readonly t: Texts,
   ) {}
 
-  get size(): number {
-    return this.bySeq.size;
-  }
-
-  maxSeq(): number {
-    let max = 0;
-    for (const seq of this.bySeq.keys()) max = Math.max(max, seq);
-    return max;
-  }
-
-  /** Removes everything, except the pending message of the given client id (a start being answered). */
-  clear(keepPending?: string): void {
-    for (const { el } of this.bySeq.values()) el.remove();
-    this.bySeq.clear();
-    for (const [id, el] of this.pending) {
-      if (id === keepPending) continue;
+  /** Brings the list in line with the state; true when an element was added. */
+  render(state: ChatState): boolean {
+    const d = this.drawn;
+    if (d && d.messages === state.messages && d.pending === state.pending && d.failed === state.failed && d.agentReadSeq === state.agentReadSeq) return false;
+    this.drawn = state;
+    const rows = this.rows(state);
+    const wanted = new Set(rows.map((r) => r.key));
+    for (const [key, el] of this.shown) {
+      if (wanted.has(key)) continue;
       el.remove();
-      this.pending.delete(id);
+      this.shown.delete(key);
     }
-    this.agentReadSeq = 0;
-    this.renderRead();
-  }
-
-  /** Shows a message at its place by seq; false when that seq is shown already. */
-  add(m: MessageDto): boolean {
-    if (this.bySeq.has(m.seq)) return false;
-    if (m.clientMessageId) {
-      this.pending.get(m.clientMessageId)?.remove();
-      this.pending.delete(m.clientMessageId);
+    let added = false;
+    let cursor = this.list.firstChild;
+    for (const row of rows) {
+      let el = this.shown.get(row.key);
+      if (!el) {
+        el = "message" in row ? this.message(row.message) : this.own(row.entry);
+        this.shown.set(row.key, el);
+        added = true;
+      }
+      if (!("message" in row)) this.mark(el, row.failed);
+      if (el === cursor) cursor = cursor.nextSibling;
+      else this.list.insertBefore(el, cursor);
     }
-    const el = this.element(m);
-    let before: { seq: number; el: HTMLElement } | null = null;
-    for (const [seq, item] of this.bySeq) {
-      if (seq > m.seq && (!before || before.seq > seq)) before = { seq, el: item.el };
+    this.renderRead(state);
+    return added;
+  }
+
+  private rows(state: ChatState): Row[] {
+    const rows: Row[] = [];
+    const failed = state.failed;
+    let f = 0;
+    for (const m of state.messages) {
+      for (; f < failed.length && failed[f].afterSeq < m.seq; f++) rows.push({ key: `c:${failed[f].entry.clientMessageId}`, entry: failed[f].entry, failed: failed[f] });
+      rows.push({ key: `s:${m.seq}`, message: m });
     }
-    const firstPending = this.pending.values().next().value ?? null;
-    this.list.insertBefore(el, before?.el ?? firstPending);
-    this.bySeq.set(m.seq, { dto: m, el });
-    this.renderRead();
-    return true;
+    for (; f < failed.length; f++) rows.push({ key: `c:${failed[f].entry.clientMessageId}`, entry: failed[f].entry, failed: failed[f] });
+    for (const entry of state.pending) rows.push({ key: `c:${entry.clientMessageId}`, entry });
+    return rows;
   }
 
-  /** Shows an outbox entry as pending, unless it is pending or stored already. */
-  addPending(entry: OutboxEntry): void {
-    if (this.pending.has(entry.clientMessageId)) return;
-    for (const { dto } of this.bySeq.values()) if (dto.clientMessageId === entry.clientMessageId) return;
-    const bubble = h("div", { class: "bubble" });
-    bubble.append(linkify(entry.text));
-    const li = h(
-      "li",
-      { class: "msg own pending", "data-client-id": entry.clientMessageId },
-      h("span", { class: "sender" }, this.t.you),
-      bubble,
-      h("span", { class: "meta" }, this.t.pending),
-    );
-    this.list.append(li);
-    this.pending.set(entry.clientMessageId, li);
-  }
-
-  /** Turns a pending message into a failed one, with the reason. */
-  fail(clientMessageId: string, reason: string): void {
-    const li = this.pending.get(clientMessageId);
-    if (!li) return;
-    this.pending.delete(clientMessageId);
-    li.className = "msg own failed";
-    const meta = li.querySelector(".meta");
-    if (meta) meta.textContent = format(this.t.failed, { reason });
-  }
-
-  /** Another tab changed the outbox: pending messages follow it. */
-  followOutbox(entries: OutboxEntry[]): void {
-    const ids = new Set(entries.map((e) => e.clientMessageId));
-    for (const [id, el] of this.pending) {
-      if (ids.has(id)) continue;
-      el.remove();
-      this.pending.delete(id);
-    }
-    for (const entry of entries) this.addPending(entry);
-  }
-
-  hasClientMessageId(clientMessageId: string): boolean {
-    for (const { dto } of this.bySeq.values()) if (dto.clientMessageId === clientMessageId) return true;
-    return false;
-  }
-
-  /** Messages of the agent side (agent and system) after the given seq. */
-  unreadAfter(seen: number): number {
-    let n = 0;
-    for (const [seq, { dto }] of this.bySeq) if (seq > seen && dto.senderRole !== "Customer") n++;
-    return n;
-  }
-
-  agentRead(seq: number): void {
-    this.agentReadSeq = Math.max(this.agentReadSeq, seq);
-    this.renderRead();
-  }
-
-  private element(m: MessageDto): HTMLElement {
+  private message(m: MessageDto): HTMLElement {
     const own = m.senderRole === "Customer";
     const system = m.kind === "System" || m.senderRole === "System";
     const bubble = h("div", { class: "bubble" });
@@ -126,20 +75,41 @@ export class MessageLog {
     return li;
   }
 
+  /** A message written here that has no seq yet. */
+  private own(entry: OutboxEntry): HTMLElement {
+    const bubble = h("div", { class: "bubble" });
+    bubble.append(linkify(entry.text));
+    return h(
+      "li",
+      { class: "msg own pending", "data-client-id": entry.clientMessageId },
+      h("span", { class: "sender" }, this.t.you),
+      bubble,
+      h("span", { class: "meta" }, this.t.pending),
+    );
+  }
+
+  /** Pending, or failed with the reason. */
+  private mark(li: HTMLElement, failed: FailedEntry | undefined): void {
+    const className = failed ? "msg own failed" : "msg own pending";
+    if (li.className === className) return;
+    li.className = className;
+    const meta = li.querySelector(".meta");
+    if (meta) meta.textContent = failed ? format(this.t.failed, { reason: failed.reason }) : this.t.pending;
+  }
+
   /** "Read" under the customer's last message once the agent side has read up to it. */
-  private renderRead(): void {
-    let last: { dto: MessageDto; el: HTMLElement } | null = null;
-    for (const item of this.bySeq.values()) {
-      if (item.dto.senderRole === "Customer" && (!last || item.dto.seq > last.dto.seq)) last = item;
-    }
-    if (!last || this.agentReadSeq < last.dto.seq) {
+  private renderRead(state: ChatState): void {
+    let last: MessageDto | null = null;
+    for (const m of state.messages) if (m.senderRole === "Customer") last = m;
+    const el = last && state.agentReadSeq >= last.seq ? this.shown.get(`s:${last.seq}`) : undefined;
+    if (!el) {
       this.readMarker?.remove();
       this.readMarker = null;
       return;
     }
-    if (this.readMarker?.parentElement === last.el) return;
+    if (this.readMarker?.parentElement === el) return;
     this.readMarker?.remove();
     this.readMarker = h("span", { class: "meta read" }, this.t.read);
-    last.el.append(this.readMarker);
+    el.append(this.readMarker);
   }
 }

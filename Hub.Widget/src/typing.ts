@@ -45,13 +45,17 @@ export class TypingIndicator {
   constructor(
     private readonly el: HTMLElement,
     private readonly t: Texts,
+    private readonly onTimeout: () => void,
   ) {}
 
   show(name: string | null): void {
     clearTimeout(this.timer);
     this.el.textContent = name ? format(this.t.agentTyping, { name }) : this.t.someoneTyping;
     this.el.hidden = false;
-    this.timer = setTimeout(() => this.hide(), agentTimeoutMs);
+    this.timer = setTimeout(() => {
+      this.hide();
+      this.onTimeout();
+    }, agentTimeoutMs);
   }
 
   hide(): void {

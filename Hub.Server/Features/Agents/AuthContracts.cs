@@ -1,4 +1,4 @@
-// Wire contracts of /api/auth (docs/protocol.md).
+// Wire contracts of /api/auth (docs/protocol/http.md).
 namespace SupportHub.Server.Features.Agents;
 
 public sealed record LoginRequest(string Email, string Password);

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SupportHub.Server.Features.Chat;
 using Twilio.Clients;
 using Twilio.Http;
 
@@ -12,9 +14,17 @@ public static class CallsExtensions
     {
         builder.Services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<TwilioOptions>, Routing.FluentValidateOptions<TwilioOptions>>();
-        builder.Services.AddSingleton<VoiceCalls>();
-        builder.Services.AddSingleton<VoiceTranscripts>();
-        builder.Services.AddSingleton<IVoiceBridge, TwilioVoiceBridge>();
+        builder.Services.AddSingleton<CallTwiml>();
+        builder.Services.AddSingleton<StartCall>();
+        builder.Services.AddSingleton<CallQueuePosition>();
+        builder.Services.AddSingleton<CallFollowUp>();
+        builder.Services.AddSingleton<EndCall>();
+        builder.Services.AddSingleton<CallTranscript>();
+        builder.Services.AddSingleton<LiveTranscription>();
+        builder.Services.AddSingleton<ICallBridge, TwilioCallBridge>();
+        builder.Services.AddSingleton<WarmTransfer>();
+        builder.Services.AddSingleton<IChannelHook, CallChannelHook>();
+        builder.Services.Replace(ServiceDescriptor.Singleton<ICallControls, CallControls>());
         builder.Services.AddSingleton<ITwilioRestClient>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<TwilioOptions>>().Value;

@@ -30,6 +30,12 @@ public sealed class TwilioOptions
     /// <summary>The TwiML app the browser client's calls use.</summary>
     public string? TwimlAppSid { get; set; }
 
+    /// <summary>
+    /// The phone menu's topics in key order: key 1 chooses the first, and so on (at most 9). Empty:
+    /// the topics of Hub:Routing:Topics, sorted by name. Callers may also say a topic's name.
+    /// </summary>
+    public List<string> MenuTopics { get; set; } = [];
+
     /// <summary>Optional hold music for callers in the queue (an mp3 or wav URL); a spoken message when empty.</summary>
     public string? HoldMusicUrl { get; set; }
 

@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using SupportHub.Server.Features.Agents;
-using SupportHub.Server.Features.Calls;
+using SupportHub.Server.Features.Errors;
 using SupportHub.Server.Features.Routing;
 using SupportHub.Server.Infrastructure.Auth;
-using SupportHub.Server.Infrastructure.Validation;
 
 namespace SupportHub.Server.Features.Chat;
 
@@ -14,14 +13,20 @@ namespace SupportHub.Server.Features.Chat;
 /// </summary>
 [Authorize(Policy = HubPolicies.Staff)]
 public sealed partial class AgentHub(
-    ChatService chat,
-    HandoffService handoff,
+    TakeConversation take,
+    ReopenConversation reopen,
+    CloseConversation close,
+    ConversationMessages messages,
+    ConversationReader reader,
+    Escalate escalate,
+    Transfer transfer,
+    Reassign reassign,
     PresenceService presence,
-    RoutingQueue queue,
+    RoutingGateway queue,
     ConversationLookup lookup,
     IConversationStore store,
     IAgentStore agents,
-    IVoiceBridge voice) : Hub<IAgentClient>
+    ICallControls calls) : Hub<IAgentClient>
 {
     public override async Task OnConnectedAsync()
     {
@@ -57,9 +62,9 @@ public sealed partial class AgentHub(
     public async Task<ResumeResult> AcceptOffer(ConversationRequest request)
     {
         var agent = await CurrentAgentAsync();
-        var accepted = await chat.AcceptOfferAsync(await FindAsync(request.ConversationId), agent, Context.ConnectionAborted);
+        var accepted = await take.AcceptOfferAsync(await FindAsync(request.ConversationId), agent, Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.ConversationStaff(accepted.Id));
-        return await chat.ResumeAsync(accepted, 0, includePrivateNotes: true, Context.ConnectionAborted);
+        return await reader.ResumeAsync(accepted, 0, includePrivateNotes: true, Context.ConnectionAborted);
     }
 
     public async Task DeclineOffer(ConversationRequest request)
@@ -76,17 +81,7 @@ public sealed partial class AgentHub(
     {
         var agent = await CurrentAgentAsync();
         var conversation = await AssignedAsync(request.ConversationId);
-        if (!conversation.IsOpen)
-        {
-            throw HubErrors.Create(HubErrors.Closed, $"Conversation '{conversation.Id}' is closed.");
-        }
-
-        if (request.Level == conversation.Level)
-        {
-            throw HubErrors.Create(HubErrors.ValidationFailed, $"The conversation is at level {request.Level} already.");
-        }
-
-        await handoff.EscalateAsync(conversation, agent, request, Context.ConnectionAborted);
+        await escalate.EscalateAsync(conversation, agent, request, Context.ConnectionAborted);
     }
 
     /// <summary>Passes the conversation to a named agent; it falls back to the level's queue if they do not take it in time.</summary>
@@ -95,17 +90,7 @@ public sealed partial class AgentHub(
         var agent = await CurrentAgentAsync();
         var conversation = await AssignedAsync(request.ConversationId);
         var target = (await agents.GetAsync(request.AgentId, Context.ConnectionAborted))!;
-        if (!conversation.IsOpen)
-        {
-            throw HubErrors.Create(HubErrors.Closed, $"Conversation '{conversation.Id}' is closed.");
-        }
-
-        if (target.Id == conversation.AssignedAgentId)
-        {
-            throw HubErrors.Create(HubErrors.ValidationFailed, "The conversation is with that agent already.");
-        }
-
-        await handoff.TransferAsync(conversation, agent, target, request.Note, Context.ConnectionAborted);
+        await transfer.TransferAsync(conversation, agent, target, request.Note, Context.ConnectionAborted);
     }
 
     /// <summary>A supervisor gives any open conversation to an agent at once.</summary>
@@ -115,36 +100,27 @@ public sealed partial class AgentHub(
         var supervisor = await CurrentAgentAsync();
         var conversation = await FindAsync(request.ConversationId);
         var target = (await agents.GetAsync(request.AgentId, Context.ConnectionAborted))!;
-        await handoff.ReassignAsync(conversation, supervisor, target, Context.ConnectionAborted);
+        await reassign.ReassignAsync(conversation, supervisor, target, Context.ConnectionAborted);
     }
 
     private string AgentId => Context.UserIdentifier ?? throw HubErrors.Create(HubErrors.Forbidden, "No agent identity.");
 
     private bool IsSupervisor => Context.User?.IsInRole(HubClaims.SupervisorRole) == true || Context.User?.IsInRole(HubClaims.AdminRole) == true;
 
-    public Task<IReadOnlyList<QueueItemDto>> GetQueue() => chat.GetQueueAsync(Context.ConnectionAborted);
+    public Task<IReadOnlyList<QueueItemDto>> GetQueue() => reader.GetQueueAsync(Context.ConnectionAborted);
 
-    public async Task<IReadOnlyList<ConversationDto>> GetMyConversations()
-    {
-        var list = await store.ListOpenByAgentAsync(AgentId, Context.ConnectionAborted);
-        var result = new List<ConversationDto>(list.Count);
-        foreach (var conversation in list)
-        {
-            result.Add(await chat.ToDtoAsync(conversation, Context.ConnectionAborted));
-        }
-
-        return result;
-    }
+    public async Task<IReadOnlyList<ConversationDto>> GetMyConversations() =>
+        await reader.ToDtosAsync(await store.ListOpenByAgentAsync(AgentId, Context.ConnectionAborted), Context.ConnectionAborted);
 
     /// <summary>Takes a waiting conversation; answers conflict when someone else was first.</summary>
     public async Task<ResumeResult> Claim(ConversationRequest request)
     {
         var agent = await CurrentAgentAsync();
         var conversation = await FindAsync(request.ConversationId);
-        var claimed = await chat.ClaimAsync(conversation, agent, Context.ConnectionAborted);
+        var claimed = await take.ClaimAsync(conversation, agent, Context.ConnectionAborted);
         // Joined only once the claim is won; the transcript read after joining covers the moment between.
         await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.ConversationStaff(conversation.Id));
-        return await chat.ResumeAsync(claimed, 0, includePrivateNotes: true, Context.ConnectionAborted);
+        return await reader.ResumeAsync(claimed, 0, includePrivateNotes: true, Context.ConnectionAborted);
     }
 
     /// <summary>Reads any conversation with its whole transcript and follows its events.</summary>
@@ -152,21 +128,21 @@ public sealed partial class AgentHub(
     {
         var conversation = await FindAsync(request.ConversationId);
         await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.ConversationStaff(conversation.Id));
-        return await chat.ResumeAsync(conversation, 0, includePrivateNotes: true, Context.ConnectionAborted);
+        return await reader.ResumeAsync(conversation, 0, includePrivateNotes: true, Context.ConnectionAborted);
     }
 
     public async Task<ResumeResult> Resume(ResumeRequest request)
     {
         var conversation = await FindAsync(request.ConversationId);
         await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.ConversationStaff(conversation.Id));
-        return await chat.ResumeAsync(conversation, request.AfterSeq, includePrivateNotes: true, Context.ConnectionAborted);
+        return await reader.ResumeAsync(conversation, request.AfterSeq, includePrivateNotes: true, Context.ConnectionAborted);
     }
 
     public async Task<SendMessageResult> Send(SendMessageRequest request)
     {
         var agent = await CurrentAgentAsync();
         var conversation = await AssignedAsync(request.ConversationId);
-        return await chat.SendAsync(conversation, ToSender(agent), request.ClientMessageId, MessageKind.Text, request.Text, Context.ConnectionAborted);
+        return await messages.SendAsync(conversation, ToSender(agent), request.ClientMessageId, MessageKind.Text, request.Text, Context.ConnectionAborted);
     }
 
     /// <summary>A note for staff only; any agent may add one, for instance when consulted by another level.</summary>
@@ -174,33 +150,33 @@ public sealed partial class AgentHub(
     {
         var agent = await CurrentAgentAsync();
         var conversation = await FindAsync(request.ConversationId);
-        return await chat.SendAsync(conversation, ToSender(agent), request.ClientMessageId, MessageKind.PrivateNote, request.Text, Context.ConnectionAborted);
+        return await messages.SendAsync(conversation, ToSender(agent), request.ClientMessageId, MessageKind.PrivateNote, request.Text, Context.ConnectionAborted);
     }
 
     public async Task Typing(TypingRequest request)
     {
         var agent = await CurrentAgentAsync();
         var conversation = await AssignedAsync(request.ConversationId);
-        await chat.TypingAsync(conversation, new TypingDto(conversation.Id, SenderRole.Agent, agent.DisplayName, request.IsTyping));
+        await messages.TypingAsync(conversation, new TypingDto(conversation.Id, SenderRole.Agent, agent.DisplayName, request.IsTyping));
     }
 
     public async Task MarkRead(MarkReadRequest request) =>
-        await chat.MarkReadAsync(await AssignedAsync(request.ConversationId), SenderRole.Agent, request.Seq, Context.ConnectionAborted);
+        await messages.MarkReadAsync(await AssignedAsync(request.ConversationId), SenderRole.Agent, request.Seq, Context.ConnectionAborted);
 
     public async Task Resolve(ResolveRequest request)
     {
         var agent = await CurrentAgentAsync();
         var conversation = await AssignedAsync(request.ConversationId);
-        await chat.ResolveAsync(conversation, agent, request.Resolution, Context.ConnectionAborted);
+        await close.ResolveAsync(conversation, agent, request.Resolution, Context.ConnectionAborted);
     }
 
     /// <summary>Opens a resolved or ended conversation again and takes it; its ticket is reopened.</summary>
     public async Task<ResumeResult> Reopen(ConversationRequest request)
     {
         var agent = await CurrentAgentAsync();
-        var reopened = await chat.ReopenAsync(await FindAsync(request.ConversationId), agent, Context.ConnectionAborted);
+        var reopened = await reopen.ReopenAsync(await FindAsync(request.ConversationId), agent, Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.ConversationStaff(reopened.Id));
-        return await chat.ResumeAsync(reopened, 0, includePrivateNotes: true, Context.ConnectionAborted);
+        return await reader.ResumeAsync(reopened, 0, includePrivateNotes: true, Context.ConnectionAborted);
     }
 
     private static Sender ToSender(Agent agent) => new(SenderRole.Agent, agent.Id, agent.DisplayName);
@@ -217,7 +193,7 @@ public sealed partial class AgentHub(
     private async Task<Conversation> AssignedAsync(string conversationId)
     {
         var conversation = await FindAsync(conversationId);
-        return conversation.AssignedAgentId == AgentId || IsSupervisor
+        return conversation.IsAssignedTo(AgentId) || IsSupervisor
             ? conversation
             : throw HubErrors.Create(HubErrors.Forbidden, $"Conversation '{conversationId}' is not assigned to you.");
     }

@@ -1,4 +1,4 @@
-// Wire contracts of the customer and agent hubs (docs/protocol.md). Kept in one file so the protocol
+// Wire contracts of the customer and agent hubs (docs/protocol/customer-hub.md, agent-hub.md). Kept in one file so the protocol
 // reads as one piece; each record is a request, a result or a client event payload.
 namespace SupportHub.Server.Features.Chat;
 
@@ -26,6 +26,7 @@ public sealed record RateConversationRequest(string ConversationId, int Score, s
 
 public sealed record ResolveRequest(string ConversationId, string Resolution);
 
+/// <param name="Call">The phone call behind a voice conversation (its CallSid, whether the caller is on the line, the caller's number); null for a chat. Read it instead of the id, whose form is no contract.</param>
 public sealed record ConversationDto(
     string Id,
     Channel Channel,
@@ -44,7 +45,13 @@ public sealed record ConversationDto(
     DateTimeOffset CreatedAt,
     DateTimeOffset? AssignedAt,
     DateTimeOffset? ClosedAt,
-    int? Rating);
+    int? Rating,
+    CallDto? Call = null);
+
+/// <param name="CallSid">Twilio's id of the call; for a follow-up, the call that left it.</param>
+/// <param name="Kind">Live: a caller is (or was) on the line. FollowUp: a voicemail or callback request, nobody on the line.</param>
+/// <param name="CallerNumber">The number the caller called from (E.164), to call back; null when unknown.</param>
+public sealed record CallDto(string CallSid, CallKind Kind, string? CallerNumber);
 
 public sealed record MessageDto(
     string ConversationId,

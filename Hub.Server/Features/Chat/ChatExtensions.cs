@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SupportHub.Server.Infrastructure.Validation;
 
 namespace SupportHub.Server.Features.Chat;
@@ -12,7 +13,15 @@ public static class ChatExtensions
     public static IHostApplicationBuilder AddChat(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ChatNotifier>();
-        builder.Services.AddSingleton<ChatService>();
+        builder.Services.AddSingleton<ConversationMessages>();
+        builder.Services.AddSingleton<ConversationReader>();
+        builder.Services.AddSingleton<StartConversation>();
+        builder.Services.AddSingleton<TakeConversation>();
+        builder.Services.AddSingleton<CloseConversation>();
+        builder.Services.AddSingleton<ReopenConversation>();
+        builder.Services.AddSingleton<RateConversation>();
+        builder.Services.AddSingleton<ChannelHooks>();
+        builder.Services.TryAddSingleton<ICallControls, NoCallControls>(); // the calls feature, when added, replaces it
         builder.Services.AddSingleton<Tickets.TicketDesk>();
         builder.Services.AddScoped<ConversationLookup>();
         builder.Services

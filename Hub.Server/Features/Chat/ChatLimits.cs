@@ -1,6 +1,6 @@
 namespace SupportHub.Server.Features.Chat;
 
-/// <summary>Input limits of the chat protocol (docs/protocol.md lists them).</summary>
+/// <summary>Input limits of the chat protocol (docs/protocol/events-and-errors.md lists them).</summary>
 public static class ChatLimits
 {
     public const int MaxTextLength = 4000;

@@ -7,7 +7,8 @@ internal static class ChatMapping
 
     public static ConversationDto ToDto(this Conversation c, string? assignedAgentName) =>
         new(c.Id, c.Channel, c.Status, c.Level, c.Skill, c.Priority, c.Topic, c.CustomerId, c.AssignedAgentId,
-            assignedAgentName, c.TicketNumber, c.LastSeq, c.CustomerReadSeq, c.AgentReadSeq, c.CreatedAt, c.AssignedAt, c.ClosedAt, c.Rating);
+            assignedAgentName, c.TicketNumber, c.LastSeq, c.CustomerReadSeq, c.AgentReadSeq, c.CreatedAt, c.AssignedAt, c.ClosedAt, c.Rating,
+            c.Call is { } call ? new CallDto(call.CallSid, call.Kind, call.CallerNumber) : null);
 
     public static QueueItemDto ToQueueItem(this Conversation c) =>
         new(c.Id, c.TicketNumber, c.CustomerName, c.Topic, c.Level, c.Priority, c.CreatedAt, c.Channel);

@@ -31,6 +31,13 @@ public sealed class ChatNotifier(
     public Task AssignedAsync(Conversation conversation, Agents.Agent agent) =>
         staff.Clients.User(agent.Id).ConversationChanged(conversation.ToDto(agent.DisplayName));
 
+    /// <summary>The conversation waits for an agent again (passed on, its agent lost, moved to a level): its views show nobody, queue views list it.</summary>
+    public async Task WaitingAgainAsync(Conversation conversation)
+    {
+        await ConversationChangedAsync(conversation, null);
+        await QueuedAsync(conversation.ToQueueItem());
+    }
+
     public Task QueuedAsync(QueueItemDto item) => staff.Clients.Group(ChatGroups.Staff).ConversationQueued(item);
 
     public Task DequeuedAsync(string conversationId) =>

@@ -1,5 +1,5 @@
 using FluentValidation;
-using SupportHub.Server.Infrastructure.Validation;
+using SupportHub.Server.Features.Errors;
 
 namespace SupportHub.Server.Features.Chat;
 

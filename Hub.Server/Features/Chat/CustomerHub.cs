@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using SupportHub.Server.Features.Errors;
 using SupportHub.Server.Features.Routing;
 using SupportHub.Server.Infrastructure.Auth;
-using SupportHub.Server.Infrastructure.Validation;
 
 namespace SupportHub.Server.Features.Chat;
 
@@ -11,64 +11,54 @@ namespace SupportHub.Server.Features.Chat;
 /// conversations: another customer's id answers not_found, exactly like an id that does not exist.
 /// </summary>
 [Authorize(Policy = HubPolicies.Customer)]
-public sealed class CustomerHub(ChatService chat, HandoffService handoff, ConversationLookup lookup, IConversationStore store, TimeProvider time) : Hub<ICustomerClient>
+public sealed class CustomerHub(
+    StartConversation start,
+    ConversationMessages messages,
+    ConversationReader reader,
+    CloseConversation close,
+    RateConversation rate,
+    LeaveMessage leaveMessage,
+    ConversationLookup lookup,
+    IConversationStore store) : Hub<ICustomerClient>
 {
     private string CustomerId => Context.UserIdentifier ?? throw HubErrors.Create(HubErrors.Forbidden, "No customer identity.");
 
     public Task<StartConversationResult> StartConversation(StartConversationRequest request) =>
-        chat.StartAsync(CustomerId, request, Context.ConnectionAborted);
+        start.StartAsync(CustomerId, request, Context.ConnectionAborted);
 
-    public async Task<IReadOnlyList<ConversationDto>> GetConversations()
-    {
-        var list = await store.ListByCustomerAsync(CustomerId, Context.ConnectionAborted);
-        var result = new List<ConversationDto>(list.Count);
-        foreach (var conversation in list)
-        {
-            result.Add(await chat.ToDtoAsync(conversation, Context.ConnectionAborted));
-        }
-
-        return result;
-    }
+    public async Task<IReadOnlyList<ConversationDto>> GetConversations() =>
+        await reader.ToDtosAsync(await store.ListByCustomerAsync(CustomerId, Context.ConnectionAborted), Context.ConnectionAborted);
 
     public async Task<SendMessageResult> Send(SendMessageRequest request)
     {
         var conversation = await OwnAsync(request.ConversationId);
         var sender = new Sender(SenderRole.Customer, CustomerId, conversation.CustomerName);
-        return await chat.SendAsync(conversation, sender, request.ClientMessageId, MessageKind.Text, request.Text, Context.ConnectionAborted);
+        return await messages.SendAsync(conversation, sender, request.ClientMessageId, MessageKind.Text, request.Text, Context.ConnectionAborted);
     }
 
     public async Task Typing(TypingRequest request)
     {
         var conversation = await OwnAsync(request.ConversationId);
-        await chat.TypingAsync(conversation, new TypingDto(conversation.Id, SenderRole.Customer, conversation.CustomerName, request.IsTyping));
+        await messages.TypingAsync(conversation, new TypingDto(conversation.Id, SenderRole.Customer, conversation.CustomerName, request.IsTyping));
     }
 
     public async Task MarkRead(MarkReadRequest request) =>
-        await chat.MarkReadAsync(await OwnAsync(request.ConversationId), SenderRole.Customer, request.Seq, Context.ConnectionAborted);
+        await messages.MarkReadAsync(await OwnAsync(request.ConversationId), SenderRole.Customer, request.Seq, Context.ConnectionAborted);
 
     /// <summary>Everything after <see cref="ResumeRequest.AfterSeq"/>, private notes excluded.</summary>
     public async Task<ResumeResult> Resume(ResumeRequest request) =>
-        await chat.ResumeAsync(await OwnAsync(request.ConversationId), request.AfterSeq, includePrivateNotes: false, Context.ConnectionAborted);
+        await reader.ResumeAsync(await OwnAsync(request.ConversationId), request.AfterSeq, includePrivateNotes: false, Context.ConnectionAborted);
 
     public async Task End(ConversationRequest request) =>
-        await chat.EndAsync(await OwnAsync(request.ConversationId), Context.ConnectionAborted);
+        await close.EndByCustomerAsync(await OwnAsync(request.ConversationId), Context.ConnectionAborted);
 
     /// <summary>The customer's satisfaction rating (CSAT), once, after the conversation closed.</summary>
-    public async Task Rate(RateConversationRequest request)
-    {
-        var conversation = await OwnAsync(request.ConversationId);
-        var comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
-        if (!await store.TryRateAsync(conversation.Id, request.Score, comment, time.GetUtcNow(), Context.ConnectionAborted))
-        {
-            throw HubErrors.Create(HubErrors.Conflict, conversation.IsOpen
-                ? "The conversation is still open: rate it once it has ended."
-                : "This conversation has been rated already.");
-        }
-    }
+    public async Task Rate(RateConversationRequest request) =>
+        await rate.RateAsync(await OwnAsync(request.ConversationId), request.Score, request.Comment, Context.ConnectionAborted);
 
     /// <summary>When nobody can take the chat: the message is kept on the ticket and answered later.</summary>
     public async Task<LeaveMessageResult> LeaveMessage(LeaveMessageRequest request) =>
-        await handoff.LeaveMessageAsync(await OwnAsync(request.ConversationId), request, Context.ConnectionAborted);
+        await leaveMessage.LeaveAsync(await OwnAsync(request.ConversationId), request, Context.ConnectionAborted);
 
     private async Task<Conversation> OwnAsync(string conversationId)
     {

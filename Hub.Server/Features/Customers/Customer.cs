@@ -11,6 +11,9 @@ public sealed class Customer
     /// <summary>The site's own user id, set only when the site proved it (identity verification by HMAC).</summary>
     public string? ExternalId { get; set; }
 
+    /// <summary>The number a phone customer calls from (E.164); null for customers met only in chat.</summary>
+    public string? PhoneNumber { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset LastSeenAt { get; set; }

@@ -1,4 +1,4 @@
-// Wire contracts of /api/visitors (docs/protocol.md).
+// Wire contracts of /api/visitors (docs/protocol/http.md).
 namespace SupportHub.Server.Features.Customers;
 
 /// <param name="UserId">The site's user id, for identity verification; needs <paramref name="UserHash"/>.</param>
@@ -8,4 +8,5 @@ public sealed record CreateVisitorRequest(string? Name, string? Email, string? U
 public sealed record VisitorSession(string CustomerId, string Token, DateTimeOffset ExpiresAt);
 
 /// <param name="Verified">True for a site user whose identity was verified (identify with a user hash).</param>
-public sealed record CustomerDto(string Id, string? Name, string? Email, bool Verified, DateTimeOffset CreatedAt, DateTimeOffset LastSeenAt);
+/// <param name="PhoneNumber">The number a caller called from (E.164); null for chat-only customers.</param>
+public sealed record CustomerDto(string Id, string? Name, string? Email, bool Verified, DateTimeOffset CreatedAt, DateTimeOffset LastSeenAt, string? PhoneNumber);

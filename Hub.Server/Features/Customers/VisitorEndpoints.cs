@@ -16,7 +16,7 @@ public static class VisitorEndpoints
     }
 
     /// <summary>Whether a chat can be answered now, so the widget can show the offline form before the first message.</summary>
-    private static async Task<Ok<Availability>> Availability(RoutingQueue queue) => TypedResults.Ok(await queue.AvailabilityAsync());
+    private static async Task<Ok<Availability>> Availability(RoutingGateway queue) => TypedResults.Ok(await queue.AvailabilityAsync());
 
     /// <summary>
     /// A signed visitor token, which grants access to that customer's own conversations only: a new

@@ -7,6 +7,9 @@ public interface IRoutingNotifier
 
     Task OfferExpiredAsync(RoutingTask task, string agentId);
 
+    /// <summary>The offer is gone for another reason (accepted on another device, the conversation ended or moved): the agent's consoles drop its card.</summary>
+    Task OfferWithdrawnAsync(string conversationId, string agentId);
+
     Task PresenceChangedAsync(string agentId, PresenceStatus status);
 
     /// <summary>A workflow timeout or skip moved a waiting conversation to another level.</summary>

@@ -1,4 +1,4 @@
-// Wire contracts of routing, presence and escalation (docs/protocol.md). One file, so the protocol reads as one piece.
+// Wire contracts of routing, presence and escalation (docs/protocol/agent-hub.md). One file, so the protocol reads as one piece.
 using SupportHub.Server.Features.Chat;
 
 namespace SupportHub.Server.Features.Routing;

@@ -18,10 +18,15 @@ public static class RoutingExtensions
         builder.Services.TryAddSingleton<IRoutingState, InProcessRoutingState>();
         builder.Services.TryAddSingleton<Infrastructure.Locks.IDistributedLock, Infrastructure.Locks.InProcessLock>();
         builder.Services.AddSingleton<RoutingTrigger>();
-        builder.Services.AddSingleton<RoutingQueue>();
+        builder.Services.AddSingleton<RoutingGateway>();
         builder.Services.AddSingleton<RoutingEngine>();
-        builder.Services.AddSingleton<IRoutingNotifier, RoutingBridge>();
-        builder.Services.AddSingleton<HandoffService>();
+        builder.Services.AddSingleton<IRoutingNotifier, RoutingNotifier>();
+        builder.Services.AddSingleton<Escalate>();
+        builder.Services.AddSingleton<Transfer>();
+        builder.Services.AddSingleton<Reassign>();
+        builder.Services.AddSingleton<MoveWaitingToLevel>();
+        builder.Services.AddSingleton<RequeueFromLostAgent>();
+        builder.Services.AddSingleton<LeaveMessage>();
         builder.Services.AddSingleton<PresenceService>();
         builder.Services.AddHostedService<RoutingRecovery>();
         builder.Services.AddHostedService<RoutingWorker>();

@@ -10,7 +10,7 @@ namespace SupportHub.Server.Features.Routing;
 /// hands them on. Safe on every node: queueing and assigning are idempotent.
 /// </summary>
 internal sealed partial class RoutingRecovery(
-    IConversationStore conversations, IAgentStore agents, RoutingQueue queue, ILogger<RoutingRecovery> logger) : IHostedService
+    IConversationStore conversations, IAgentStore agents, RoutingGateway queue, ILogger<RoutingRecovery> logger) : IHostedService
 {
     private const int Limit = 100_000;
 

@@ -3,7 +3,7 @@ using FluentValidation;
 using Microsoft.Extensions.Options;
 using SupportHub.Server.Features.Agents;
 using SupportHub.Server.Features.Chat;
-using SupportHub.Server.Infrastructure.Validation;
+using SupportHub.Server.Features.Errors;
 
 namespace SupportHub.Server.Features.Routing;
 

@@ -65,7 +65,12 @@ public sealed class LiteDbContext : IDisposable
         mapper.RegisterType<DateTimeOffset>(
             value => new BsonValue(value.UtcDateTime),
             bson => new DateTimeOffset(DateTime.SpecifyKind(bson.AsDateTime.ToUniversalTime(), DateTimeKind.Utc)));
-        mapper.Entity<Conversation>().Ignore(c => c.IsOpen);
+        mapper.Entity<Conversation>() // the state rules are computed, never stored
+            .Ignore(c => c.IsOpen)
+            .Ignore(c => c.IsWaiting)
+            .Ignore(c => c.IsWithAgent)
+            .Ignore(c => c.CanBeReopened)
+            .Ignore(c => c.IsLiveCall);
         return mapper;
     }
 }

@@ -38,15 +38,7 @@ internal sealed class LiteDbConversationStore(LiteDbContext db) : IConversationS
         lock (db.WriteGate)
         {
             var conversation = db.Conversations.FindById(id);
-            if (conversation is not { Status: ConversationStatus.Waiting })
-            {
-                return Task.FromResult(false);
-            }
-
-            conversation.Status = ConversationStatus.Active;
-            conversation.AssignedAgentId = agentId;
-            conversation.AssignedAt = at;
-            return Task.FromResult(db.Conversations.Update(conversation));
+            return Task.FromResult(conversation is not null && conversation.TryAssign(agentId, at) && db.Conversations.Update(conversation));
         }
     }
 
@@ -55,16 +47,7 @@ internal sealed class LiteDbConversationStore(LiteDbContext db) : IConversationS
         lock (db.WriteGate)
         {
             var conversation = db.Conversations.FindById(id);
-            if (conversation is not { IsOpen: true } || conversation.AssignedAgentId != expectedAgentId)
-            {
-                return Task.FromResult(false);
-            }
-
-            conversation.Status = ConversationStatus.Waiting;
-            conversation.AssignedAgentId = null;
-            conversation.AssignedAt = null;
-            conversation.Level = level;
-            return Task.FromResult(db.Conversations.Update(conversation));
+            return Task.FromResult(conversation is not null && conversation.TryRequeue(expectedAgentId, level) && db.Conversations.Update(conversation));
         }
     }
 
@@ -73,15 +56,7 @@ internal sealed class LiteDbConversationStore(LiteDbContext db) : IConversationS
         lock (db.WriteGate)
         {
             var conversation = db.Conversations.FindById(id);
-            if (conversation is not { IsOpen: true })
-            {
-                return Task.FromResult(false);
-            }
-
-            conversation.Status = ConversationStatus.Active;
-            conversation.AssignedAgentId = agentId;
-            conversation.AssignedAt = at;
-            return Task.FromResult(db.Conversations.Update(conversation));
+            return Task.FromResult(conversation is not null && conversation.TryReassign(agentId, at) && db.Conversations.Update(conversation));
         }
     }
 
@@ -90,16 +65,7 @@ internal sealed class LiteDbConversationStore(LiteDbContext db) : IConversationS
         lock (db.WriteGate)
         {
             var conversation = db.Conversations.FindById(id);
-            if (conversation is null || conversation.IsOpen)
-            {
-                return Task.FromResult(false);
-            }
-
-            conversation.Status = ConversationStatus.Active;
-            conversation.AssignedAgentId = agentId;
-            conversation.AssignedAt = at;
-            conversation.ClosedAt = null;
-            return Task.FromResult(db.Conversations.Update(conversation));
+            return Task.FromResult(conversation is not null && conversation.TryReopen(agentId, at) && db.Conversations.Update(conversation));
         }
     }
 
@@ -108,14 +74,7 @@ internal sealed class LiteDbConversationStore(LiteDbContext db) : IConversationS
         lock (db.WriteGate)
         {
             var conversation = db.Conversations.FindById(id);
-            if (conversation is not { IsOpen: true })
-            {
-                return Task.FromResult(false);
-            }
-
-            conversation.Status = closedStatus;
-            conversation.ClosedAt = at;
-            return Task.FromResult(db.Conversations.Update(conversation));
+            return Task.FromResult(conversation is not null && conversation.TryClose(closedStatus, at) && db.Conversations.Update(conversation));
         }
     }
 
@@ -124,15 +83,7 @@ internal sealed class LiteDbConversationStore(LiteDbContext db) : IConversationS
         lock (db.WriteGate)
         {
             var conversation = db.Conversations.FindById(id);
-            if (conversation is null || conversation.IsOpen || conversation.Rating is not null)
-            {
-                return Task.FromResult(false);
-            }
-
-            conversation.Rating = score;
-            conversation.RatingComment = comment;
-            conversation.RatedAt = at;
-            return Task.FromResult(db.Conversations.Update(conversation));
+            return Task.FromResult(conversation is not null && conversation.TryRate(score, comment, at) && db.Conversations.Update(conversation));
         }
     }
 

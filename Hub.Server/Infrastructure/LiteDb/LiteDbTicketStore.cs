@@ -3,6 +3,11 @@ using SupportHub.Server.Features.Tickets;
 
 namespace SupportHub.Server.Infrastructure.LiteDb;
 
+/// <summary>
+/// LiteDB has no partial update, so each change reads, changes and writes the document under
+/// <see cref="LiteDbContext.WriteGate"/>, as the conversation transitions do: two changes of one
+/// ticket at once run one after the other, and neither overwrites the other.
+/// </summary>
 internal sealed class LiteDbTicketStore(LiteDbContext db) : ITicketStore
 {
     private const string TicketCounter = "ticket-number";
@@ -44,6 +49,58 @@ internal sealed class LiteDbTicketStore(LiteDbContext db) : ITicketStore
             .OrderByDescending(t => t.Number)
             .ToList());
 
-    public Task<bool> ReplaceAsync(Ticket ticket, CancellationToken ct = default) =>
-        Task.FromResult(db.Tickets.Update(ticket));
+    public Task<bool> SetLastAgentAsync(string id, string agentId, DateTimeOffset at, CancellationToken ct = default) =>
+        Task.FromResult(Change(id, at, t => t.LastAgentId = agentId) is not null);
+
+    public Task<bool> ChangeLevelAsync(string id, LevelChange change, TicketStatus? status, DateTimeOffset at, CancellationToken ct = default) =>
+        Task.FromResult(Change(id, at, t =>
+        {
+            t.Level = change.Level;
+            t.Status = status ?? t.Status;
+            t.LevelHistory.Add(change);
+        }) is not null);
+
+    public Task<bool> ResolveAsync(string id, string agentId, string resolution, DateTimeOffset at, CancellationToken ct = default) =>
+        Task.FromResult(Change(id, at, t =>
+        {
+            t.Status = TicketStatus.Resolved;
+            t.Resolution = resolution;
+            t.ResolvedAt = at;
+            t.LastAgentId = agentId;
+        }) is not null);
+
+    public Task<bool> ReopenAsync(string id, string agentId, DateTimeOffset at, CancellationToken ct = default) =>
+        Task.FromResult(Change(id, at, t =>
+        {
+            t.Status = TicketStatus.Reopened;
+            t.ResolvedAt = null;
+            t.LastAgentId = agentId;
+        }) is not null);
+
+    public Task<Ticket?> AddConversationAsync(string id, string conversationId, DateTimeOffset at, CancellationToken ct = default) =>
+        Task.FromResult(Change(id, at, t =>
+        {
+            if (!t.ConversationIds.Contains(conversationId))
+            {
+                t.ConversationIds.Add(conversationId);
+            }
+        }));
+
+    /// <summary>The one read-modify-write of a ticket; null when it does not exist.</summary>
+    private Ticket? Change(string id, DateTimeOffset at, Action<Ticket> change)
+    {
+        lock (db.WriteGate)
+        {
+            var ticket = db.Tickets.FindById(id);
+            if (ticket is null)
+            {
+                return null;
+            }
+
+            change(ticket);
+            ticket.UpdatedAt = at;
+            db.Tickets.Update(ticket);
+            return ticket;
+        }
+    }
 }

@@ -76,7 +76,7 @@ internal sealed class MongoConversationStore : IConversationStore
 
     public async Task<bool> TryCloseAsync(string id, ConversationStatus closedStatus, DateTimeOffset at, CancellationToken ct = default)
     {
-        var result = await conversations.UpdateOneAsync(CloseFilter(id), CloseUpdate(closedStatus, at), cancellationToken: ct);
+        var result = await conversations.UpdateOneAsync(OpenConversationFilter(id), CloseUpdate(closedStatus, at), cancellationToken: ct);
         return result.MatchedCount == 1;
     }
 

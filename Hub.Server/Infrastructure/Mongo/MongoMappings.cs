@@ -42,7 +42,12 @@ internal static class MongoMappings
             {
                 map.AutoMap();
                 map.MapIdMember(c => c.Id);
+                // The state rules are computed, never stored.
                 map.UnmapMember(c => c.IsOpen);
+                map.UnmapMember(c => c.IsWaiting);
+                map.UnmapMember(c => c.IsWithAgent);
+                map.UnmapMember(c => c.CanBeReopened);
+                map.UnmapMember(c => c.IsLiveCall);
             });
             BsonClassMap.TryRegisterClassMap<ChatMessage>(map =>
             {

@@ -23,6 +23,8 @@ internal static class MongoQueries
 
     private static FilterDefinitionBuilder<ChatMessage> MessageFilter => Builders<ChatMessage>.Filter;
 
+    private static UpdateDefinitionBuilder<Ticket> TicketUpdate => Builders<Ticket>.Update;
+
     // Conversations
 
     public static FilterDefinition<Conversation> ConversationById(string id) =>
@@ -40,7 +42,7 @@ internal static class MongoQueries
 
     /// <summary>Open, and still held by the expected agent (null: by nobody).</summary>
     public static FilterDefinition<Conversation> RequeueFilter(string id, string? expectedAgentId) =>
-        CloseFilter(id) & ConversationFilter.Eq(c => c.AssignedAgentId, expectedAgentId);
+        OpenConversationFilter(id) & ConversationFilter.Eq(c => c.AssignedAgentId, expectedAgentId);
 
     public static UpdateDefinition<Conversation> RequeueUpdate(int level) =>
         Builders<Conversation>.Update
@@ -49,7 +51,7 @@ internal static class MongoQueries
             .Set(c => c.AssignedAt, null)
             .Set(c => c.Level, level);
 
-    public static FilterDefinition<Conversation> ReassignFilter(string id) => CloseFilter(id);
+    public static FilterDefinition<Conversation> ReassignFilter(string id) => OpenConversationFilter(id);
 
     /// <summary>Closed and not rated yet, so a rating is given once.</summary>
     public static FilterDefinition<Conversation> RateFilter(string id) =>
@@ -70,7 +72,8 @@ internal static class MongoQueries
     public static UpdateDefinition<Conversation> ReopenUpdate(string agentId, DateTimeOffset at) =>
         ClaimUpdate(agentId, at).Set(c => c.ClosedAt, null);
 
-    public static FilterDefinition<Conversation> CloseFilter(string id) =>
+    /// <summary>The conversation while it is open (waiting or active): what closing, requeueing and reassigning require.</summary>
+    public static FilterDefinition<Conversation> OpenConversationFilter(string id) =>
         ConversationFilter.Eq(c => c.Id, id)
         & ConversationFilter.In(c => c.Status, [ConversationStatus.Waiting, ConversationStatus.Active]);
 
@@ -163,6 +166,46 @@ internal static class MongoQueries
 
     /// <summary>Numbers are handed out in creation order, so the highest number is the newest.</summary>
     public static SortDefinition<Ticket> TicketsNewestFirst => Builders<Ticket>.Sort.Descending(t => t.Number);
+
+    // Ticket changes: each a targeted update of the fields it changes, so concurrent changes of
+    // other fields survive ($push and $addToSet add to the arrays without rewriting them).
+
+    public static UpdateDefinition<Ticket> SetLastAgentUpdate(string agentId, DateTimeOffset at) =>
+        TicketUpdate.Set(t => t.LastAgentId, agentId).Set(t => t.UpdatedAt, at);
+
+    /// <summary>A null <paramref name="status"/> leaves the status as it is.</summary>
+    public static UpdateDefinition<Ticket> ChangeLevelUpdate(LevelChange change, TicketStatus? status, DateTimeOffset at)
+    {
+        var update = TicketUpdate.Set(t => t.Level, change.Level);
+        if (status is { } newStatus)
+        {
+            update = update.Set(t => t.Status, newStatus);
+        }
+
+        return update.Push(t => t.LevelHistory, change).Set(t => t.UpdatedAt, at);
+    }
+
+    public static UpdateDefinition<Ticket> ResolveTicketUpdate(string agentId, string resolution, DateTimeOffset at) =>
+        TicketUpdate
+            .Set(t => t.Status, TicketStatus.Resolved)
+            .Set(t => t.Resolution, resolution)
+            .Set(t => t.ResolvedAt, at)
+            .Set(t => t.LastAgentId, agentId)
+            .Set(t => t.UpdatedAt, at);
+
+    public static UpdateDefinition<Ticket> ReopenTicketUpdate(string agentId, DateTimeOffset at) =>
+        TicketUpdate
+            .Set(t => t.Status, TicketStatus.Reopened)
+            .Set(t => t.ResolvedAt, null)
+            .Set(t => t.LastAgentId, agentId)
+            .Set(t => t.UpdatedAt, at);
+
+    /// <summary>$addToSet, so a repeated webhook adds its conversation once.</summary>
+    public static UpdateDefinition<Ticket> AddConversationUpdate(string conversationId, DateTimeOffset at) =>
+        TicketUpdate.AddToSet(t => t.ConversationIds, conversationId).Set(t => t.UpdatedAt, at);
+
+    /// <summary>After, so the caller gets the ticket with its conversation in it.</summary>
+    public static FindOneAndUpdateOptions<Ticket> TicketAfterUpdate => new() { ReturnDocument = ReturnDocument.After };
 
     // Customers
 

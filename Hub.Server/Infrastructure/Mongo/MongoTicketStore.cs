@@ -41,9 +41,24 @@ internal sealed class MongoTicketStore : ITicketStore
     public async Task<IReadOnlyList<Ticket>> ListByCustomerAsync(string customerId, CancellationToken ct = default) =>
         await tickets.Find(TicketsByCustomer(customerId)).Sort(TicketsNewestFirst).ToListAsync(ct);
 
-    public async Task<bool> ReplaceAsync(Ticket ticket, CancellationToken ct = default)
+    public Task<bool> SetLastAgentAsync(string id, string agentId, DateTimeOffset at, CancellationToken ct = default) =>
+        UpdateAsync(id, SetLastAgentUpdate(agentId, at), ct);
+
+    public Task<bool> ChangeLevelAsync(string id, LevelChange change, TicketStatus? status, DateTimeOffset at, CancellationToken ct = default) =>
+        UpdateAsync(id, ChangeLevelUpdate(change, status, at), ct);
+
+    public Task<bool> ResolveAsync(string id, string agentId, string resolution, DateTimeOffset at, CancellationToken ct = default) =>
+        UpdateAsync(id, ResolveTicketUpdate(agentId, resolution, at), ct);
+
+    public Task<bool> ReopenAsync(string id, string agentId, DateTimeOffset at, CancellationToken ct = default) =>
+        UpdateAsync(id, ReopenTicketUpdate(agentId, at), ct);
+
+    public async Task<Ticket?> AddConversationAsync(string id, string conversationId, DateTimeOffset at, CancellationToken ct = default) =>
+        await tickets.FindOneAndUpdateAsync(TicketById(id), AddConversationUpdate(conversationId, at), TicketAfterUpdate, ct);
+
+    private async Task<bool> UpdateAsync(string id, UpdateDefinition<Ticket> update, CancellationToken ct)
     {
-        var result = await tickets.ReplaceOneAsync(TicketById(ticket.Id), ticket, cancellationToken: ct);
+        var result = await tickets.UpdateOneAsync(TicketById(id), update, cancellationToken: ct);
         return result.MatchedCount == 1;
     }
 

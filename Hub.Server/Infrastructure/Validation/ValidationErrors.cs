@@ -1,6 +1,6 @@
 using System.Text.Json;
 using FluentValidation.Results;
-using Microsoft.AspNetCore.SignalR;
+using SupportHub.Server.Features.Errors;
 
 namespace SupportHub.Server.Infrastructure.Validation;
 
@@ -10,7 +10,7 @@ internal static class ValidationErrors
     /// A rule with a protocol error code (such as <see cref="HubErrors.NotFound"/>) decides the code;
     /// otherwise it is <see cref="HubErrors.ValidationFailed"/>.
     /// </summary>
-    public static HubException ToHubException(ValidationResult result)
+    public static UseCaseException ToUseCaseException(ValidationResult result)
     {
         var coded = result.Errors.FirstOrDefault(e => e.ErrorCode is HubErrors.NotFound or HubErrors.Forbidden or HubErrors.Conflict);
         if (coded is not null)

@@ -1,0 +1,79 @@
+using SupportHub.Server.Features.Chat;
+using SupportHub.Server.Features.Customers;
+using SupportHub.Server.Features.Routing;
+using SupportHub.Server.Features.Tickets;
+using SupportHub.Server.Infrastructure.Locks;
+
+namespace SupportHub.Server.Features.Calls;
+
+/// <summary>
+/// A phone call becomes a conversation: one per CallSid (its id is derived from the CallSid, so a
+/// repeated webhook finds it), queued in the same router as chats. Starting holds a lock on the
+/// CallSid across nodes, so a webhook that Twilio repeats to another node finds the first one's conversation.
+/// </summary>
+public sealed class StartCall(
+    IConversationStore conversations,
+    TicketDesk desk,
+    ICustomerStore customers,
+    ConversationMessages messages,
+    ChatNotifier notifier,
+    RoutingGateway queue,
+    IDistributedLock locks,
+    TimeProvider time)
+{
+    /// <summary>An open ticket the caller named by its number; null when there is none.</summary>
+    public async Task<Ticket?> FindOpenTicketAsync(string digits, CancellationToken ct) =>
+        long.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            ? await desk.FindOpenAsync(number, ct)
+            : null;
+
+    /// <summary>
+    /// Creates the call's conversation, or returns the one a repeated webhook created. It belongs to
+    /// <paramref name="ticket"/> when the caller keyed one in, else to the caller's open ticket or a new
+    /// one; it is queued at the ticket's level, its last agent first, unless <paramref name="queueNow"/> is false.
+    /// </summary>
+    public async Task<Conversation> StartAsync(string callSid, string from, string? topic, Ticket? ticket, bool queueNow, CancellationToken ct)
+    {
+        var id = CallConversations.LiveId(callSid);
+        await using (await locks.AcquireAsync(CallConversations.LockKey(callSid), CallConversations.LockLease, CallConversations.LockWait, ct))
+        {
+            if (await conversations.GetAsync(id, ct) is { } earlier)
+            {
+                return earlier;
+            }
+
+            var now = time.GetUtcNow();
+            var customer = await CallerAsync(from, now, ct);
+            ticket = ticket is null
+                ? await desk.ForNewConversationAsync(customer.Id, id, topic, ct)
+                : await desk.AttachConversationAsync(ticket.Id, id, ct);
+            topic ??= ticket.Subject;
+            var conversation = Conversation.NewCall(id, callSid, customer, ticket, topic, queue.SkillForTopic(topic), now);
+            await conversations.CreateAsync(conversation, ct);
+            await messages.SendSystemAsync(conversation, $"Phone call from {from} ({topic ?? "no topic"}), ticket #{ticket.Number}.", ct);
+            if (queueNow)
+            {
+                await queue.EnqueueAsync(conversation, ticket.LastAgentId);
+                await notifier.QueuedAsync(conversation.ToQueueItem());
+            }
+
+            return conversation;
+        }
+    }
+
+    private async Task<Customer> CallerAsync(string from, DateTimeOffset now, CancellationToken ct)
+    {
+        var customerId = CallConversations.CustomerId(from);
+        var customer = await customers.GetAsync(customerId, ct);
+        if (customer is null)
+        {
+            customer = new Customer { Id = customerId, Name = from, PhoneNumber = CallConversations.CallableNumber(from), CreatedAt = now };
+            await customers.CreateAsync(customer, ct);
+        }
+
+        customer.PhoneNumber ??= CallConversations.CallableNumber(from); // a customer stored before phone numbers were kept
+        customer.LastSeenAt = now;
+        await customers.ReplaceAsync(customer, ct);
+        return customer;
+    }
+}

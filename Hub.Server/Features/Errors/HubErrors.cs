@@ -1,0 +1,20 @@
+namespace SupportHub.Server.Features.Errors;
+
+/// <summary>
+/// The protocol's error codes (docs/protocol/events-and-errors.md) and the refusals use cases throw with them. Clients
+/// read them as <c>code: detail</c>: a HubException message on the hubs, problem details over HTTP
+/// (the hub and endpoint filters of Infrastructure/Validation do the mapping).
+/// </summary>
+public static class HubErrors
+{
+    public const string ValidationFailed = "validation_failed";
+    public const string NotFound = "not_found";
+    public const string Forbidden = "forbidden";
+    public const string Conflict = "conflict";
+    public const string Closed = "conversation_closed";
+
+    public static UseCaseException Create(string code, string detail) => new(code, detail);
+
+    public static UseCaseException ConversationNotFound(string id) =>
+        Create(NotFound, $"Conversation '{id}' does not exist.");
+}

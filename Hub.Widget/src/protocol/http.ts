@@ -1,0 +1,91 @@
+// Bodies of the HTTP API the widget and the console call (/api/visitors, /api/auth, /api/tickets,
+// /api/customers, /api/voice/token). Errors come back as ProblemDetails.
+import type { AgentRole, TicketStatus } from "./enums";
+
+export interface CreateVisitorRequest {
+  name: string | null;
+  email: string | null;
+  /** The site's user id, for identity verification; needs userHash. */
+  userId?: string | null;
+  /** hex(HMAC-SHA256(site secret, userId)), computed by the site's server. */
+  userHash?: string | null;
+}
+
+export interface VisitorSession {
+  customerId: string;
+  token: string;
+  expiresAt: string;
+  /** Kept by the widget, not sent: set when the session belongs to a verified site user. */
+  userId?: string | null;
+}
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+export interface AgentProfile {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: AgentRole[];
+  levels: number[];
+  skills: string[];
+  chatCapacity: number;
+  voiceCapacity: number;
+  /** The phone accepted calls ring; null: the console's browser phone. */
+  phoneNumber: string | null;
+}
+
+export interface LoginResult {
+  token: string;
+  expiresAt: string;
+  agent: AgentProfile;
+}
+
+export interface SetPhoneRequest {
+  phoneNumber: string | null;
+}
+
+export interface LevelChange {
+  level: number;
+  at: string;
+  byAgentId: string | null;
+  reason: string | null;
+  /** The hand-off note the escalating agent left for the next level. */
+  note: string | null;
+}
+
+/** /api/tickets answers the server's Ticket as it is stored. */
+export interface TicketDto {
+  id: string;
+  number: number;
+  customerId: string;
+  subject: string | null;
+  status: TicketStatus;
+  level: number;
+  levelHistory: LevelChange[];
+  conversationIds: string[];
+  lastAgentId: string | null;
+  resolution: string | null;
+  createdAt: string;
+  updatedAt: string;
+  resolvedAt: string | null;
+}
+
+export interface CustomerDto {
+  id: string;
+  name: string | null;
+  email: string | null;
+  /** True for a site user whose identity was verified. */
+  verified: boolean;
+  createdAt: string;
+  lastSeenAt: string;
+  /** The number a caller called from (E.164); null for chat-only customers. */
+  phoneNumber: string | null;
+}
+
+export interface VoiceTokenDto {
+  identity: string;
+  token: string;
+}

@@ -43,6 +43,9 @@ try {
   cpSync(join(work, 'package', 'license'), join(target, 'LICENSE'));
   writeFileSync(stamp, `${pkg} ${integrity}\n`);
   console.log(`CongoDB from ${pkg} is in ${target}`);
+} catch (error) {
+  console.error(`Could not fetch CongoDB from ${pkg}: ${error.message}`);
+  process.exitCode = 1;
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

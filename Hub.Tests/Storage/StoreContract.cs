@@ -1,19 +1,20 @@
 using MongoDB.Driver;
+using SupportHub.Tests.TestHost;
 
 namespace SupportHub.Tests.Storage;
 
 /// <summary>
 /// Base of the port contract suites: each adapter's test class says how to start its store; every
-/// test then runs unchanged against it. LiteDB runs always; MongoDB when HUB_TEST_MONGODB holds a
-/// connection string (each test class instance gets its own database, dropped afterwards).
+/// test then runs unchanged against it. LiteDB runs always; MongoDB too, against the server
+/// <see cref="MongoTestServer"/> picks: a real MongoDB when HUB_TEST_MONGODB holds a connection
+/// string, otherwise the CongoDB stand-in (each test class instance gets its own database, dropped afterwards).
 /// </summary>
 public abstract class StoreContract : IAsyncLifetime
 {
-    public const string MongoVariable = "HUB_TEST_MONGODB";
-
     private StoreHost? host;
     private string? liteDbPath;
     private string? mongoDatabase;
+    private string? mongoConnection;
 
     /// <summary>Started on first use inside a test, so an adapter that is not available here can skip.</summary>
     protected async Task<StoreHost> StoresAsync() => host ??= await StartStoresAsync();
@@ -26,14 +27,13 @@ public abstract class StoreContract : IAsyncLifetime
         return StoreHost.StartAsync(new Dictionary<string, string?> { ["Hub:Storage:DataPath"] = liteDbPath });
     }
 
-    protected Task<StoreHost> StartMongoAsync()
+    protected async Task<StoreHost> StartMongoAsync()
     {
-        var connection = Environment.GetEnvironmentVariable(MongoVariable);
-        Skip.If(string.IsNullOrWhiteSpace(connection), $"{MongoVariable} is not set: no MongoDB server here (docs/storage.md).");
+        mongoConnection = await MongoTestServer.ConnectionStringAsync();
         mongoDatabase = "hub_contract_" + Guid.NewGuid().ToString("N")[..12];
-        return StoreHost.StartAsync(new Dictionary<string, string?>
+        return await StoreHost.StartAsync(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:MongoDb"] = connection,
+            ["ConnectionStrings:MongoDb"] = mongoConnection,
             ["Hub:Mongo:Database"] = mongoDatabase,
         });
     }
@@ -58,9 +58,9 @@ public abstract class StoreContract : IAsyncLifetime
             Directory.Delete(liteDbPath, recursive: true);
         }
 
-        if (mongoDatabase is not null)
+        if (mongoDatabase is not null && mongoConnection is not null)
         {
-            await new MongoClient(Environment.GetEnvironmentVariable(MongoVariable)).DropDatabaseAsync(mongoDatabase);
+            await new MongoClient(mongoConnection).DropDatabaseAsync(mongoDatabase);
         }
     }
 }

@@ -210,6 +210,62 @@ public abstract class ConversationStoreContract : StoreContract
     }
 
     [SkippableFact]
+    public async Task CreateOrGetStart_KeepsOneConversationPerCustomerAndStartKey()
+    {
+        var store = (await StoresAsync()).Conversations;
+        var first = NewConversation();
+        var repeat = NewConversation(first.CustomerId);
+        repeat.StartClientMessageId = first.StartClientMessageId;
+        var otherCustomer = NewConversation();
+        otherCustomer.StartClientMessageId = first.StartClientMessageId;
+
+        var stored = await store.CreateOrGetStartAsync(first);
+        var again = await store.CreateOrGetStartAsync(repeat);
+        var elsewhere = await store.CreateOrGetStartAsync(otherCustomer);
+
+        Assert.Equal((first.Id, first.Id, otherCustomer.Id), (stored.Id, again.Id, elsewhere.Id));
+        Assert.Null(await store.GetAsync(repeat.Id));
+        Assert.Equal(first.Id, (await store.FindStartAsync(first.CustomerId, first.StartClientMessageId!))!.Id);
+        Assert.Null(await store.FindStartAsync(first.CustomerId, NewId()));
+        Assert.Null(await store.FindStartAsync(NewId(), first.StartClientMessageId!));
+    }
+
+    [SkippableFact]
+    public async Task CreateOrGetStart_UnderConcurrency_StoresOneAndAnswersItToEveryone()
+    {
+        var store = (await StoresAsync()).Conversations;
+        var customer = NewId();
+        var key = NewId();
+        var attempts = Enumerable.Range(0, 20).Select(_ =>
+        {
+            var conversation = NewConversation(customer);
+            conversation.StartClientMessageId = key;
+            return conversation;
+        }).ToList();
+
+        var results = await Task.WhenAll(attempts.Select(c => Task.Run(() => store.CreateOrGetStartAsync(c))));
+
+        var winner = Assert.Single(await store.ListByCustomerAsync(customer));
+        Assert.All(results, r => Assert.Equal(winner.Id, r.Id));
+        Assert.Contains(attempts, c => c.Id == winner.Id);
+    }
+
+    [SkippableFact]
+    public async Task CreateOrGetStart_FollowUpsWithoutStartKey_DoNotCollide()
+    {
+        var store = (await StoresAsync()).Conversations;
+        var customer = NewId();
+        var a = NewConversation(customer);
+        var b = NewConversation(customer);
+        a.StartClientMessageId = b.StartClientMessageId = null;
+
+        await store.CreateAsync(a);
+        await store.CreateAsync(b);
+
+        Assert.Equal(2, (await store.ListByCustomerAsync(customer)).Count);
+    }
+
+    [SkippableFact]
     public async Task MarkRead_NeverLowersTheMarker_AndNeverPassesTheLastSeq()
     {
         var store = (await StoresAsync()).Conversations;

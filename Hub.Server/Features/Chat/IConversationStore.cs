@@ -5,6 +5,17 @@ public interface IConversationStore
 {
     Task CreateAsync(Conversation conversation, CancellationToken ct = default);
 
+    /// <summary>
+    /// Stores a conversation unless its customer has one with the same StartClientMessageId already
+    /// (one start, one conversation: unique per customer, insert first, so of two racing starts one
+    /// wins). Returns the stored conversation: <paramref name="conversation"/> when this call created
+    /// it, the earlier one otherwise (compare ids).
+    /// </summary>
+    Task<Conversation> CreateOrGetStartAsync(Conversation conversation, CancellationToken ct = default);
+
+    /// <summary>The conversation a customer started with this client message id (a call: its call sid), if any.</summary>
+    Task<Conversation?> FindStartAsync(string customerId, string startClientMessageId, CancellationToken ct = default);
+
     Task<Conversation?> GetAsync(string id, CancellationToken ct = default);
 
     /// <summary>Oldest first.</summary>

@@ -11,6 +11,29 @@ internal sealed class LiteDbConversationStore(LiteDbContext db) : IConversationS
         return Task.CompletedTask;
     }
 
+    /// <summary>The unique start key is checked and taken under the write lock, as one step.</summary>
+    public Task<Conversation> CreateOrGetStartAsync(Conversation conversation, CancellationToken ct = default)
+    {
+        var key = conversation.StartClientMessageId
+            ?? throw new ArgumentException("A start needs its client message id.", nameof(conversation));
+        lock (db.WriteGate)
+        {
+            if (FindStart(conversation.CustomerId, key) is { } earlier)
+            {
+                return Task.FromResult(earlier);
+            }
+
+            db.Conversations.Insert(conversation);
+            return Task.FromResult(conversation);
+        }
+    }
+
+    public Task<Conversation?> FindStartAsync(string customerId, string startClientMessageId, CancellationToken ct = default) =>
+        Task.FromResult(FindStart(customerId, startClientMessageId));
+
+    private Conversation? FindStart(string customerId, string startClientMessageId) =>
+        db.Conversations.FindOne(c => c.CustomerId == customerId && c.StartClientMessageId == startClientMessageId);
+
     public Task<Conversation?> GetAsync(string id, CancellationToken ct = default) =>
         Task.FromResult<Conversation?>(db.Conversations.FindById(id));
 

@@ -25,6 +25,26 @@ internal sealed class MongoConversationStore : IConversationStore
     public Task CreateAsync(Conversation conversation, CancellationToken ct = default) =>
         conversations.InsertOneAsync(conversation, cancellationToken: ct);
 
+    /// <summary>Insert first: the unique partial index on (CustomerId, StartClientMessageId) picks the one winner.</summary>
+    public async Task<Conversation> CreateOrGetStartAsync(Conversation conversation, CancellationToken ct = default)
+    {
+        var key = conversation.StartClientMessageId
+            ?? throw new ArgumentException("A start needs its client message id.", nameof(conversation));
+        try
+        {
+            await conversations.InsertOneAsync(conversation, cancellationToken: ct);
+            return conversation;
+        }
+        catch (MongoWriteException e) when (e.WriteError?.Category == ServerErrorCategory.DuplicateKey)
+        {
+            return await FindStartAsync(conversation.CustomerId, key, ct)
+                ?? throw new InvalidOperationException($"Conversation {conversation.Id} collided with a key that is gone.", e);
+        }
+    }
+
+    public async Task<Conversation?> FindStartAsync(string customerId, string startClientMessageId, CancellationToken ct = default) =>
+        await conversations.Find(ConversationByStart(customerId, startClientMessageId)).FirstOrDefaultAsync(ct);
+
     public async Task<Conversation?> GetAsync(string id, CancellationToken ct = default) =>
         await conversations.Find(ConversationById(id)).FirstOrDefaultAsync(ct);
 

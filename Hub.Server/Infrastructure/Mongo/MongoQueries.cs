@@ -85,6 +85,15 @@ internal static class MongoQueries
     public static FilterDefinition<Conversation> ConversationsByStatus(ConversationStatus status) =>
         ConversationFilter.Eq(c => c.Status, status);
 
+    /// <summary>
+    /// A customer's conversation by its start key. The $type condition repeats the partial filter of
+    /// MongoIndexes.ConversationsByStart, so the planner may use that index.
+    /// </summary>
+    public static FilterDefinition<Conversation> ConversationByStart(string customerId, string startClientMessageId) =>
+        ConversationFilter.Eq(c => c.CustomerId, customerId)
+        & ConversationFilter.Eq(c => c.StartClientMessageId, startClientMessageId)
+        & ConversationFilter.Type(c => c.StartClientMessageId, BsonType.String);
+
     public static FilterDefinition<Conversation> ConversationsByCustomer(string customerId) =>
         ConversationFilter.Eq(c => c.CustomerId, customerId);
 

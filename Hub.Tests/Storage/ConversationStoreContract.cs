@@ -266,6 +266,58 @@ public abstract class ConversationStoreContract : StoreContract
     }
 
     [SkippableFact]
+    public async Task Append_ToAClosedConversation_RefusesText_KeepsNotesTranscriptsAndSystemLines_AndAnswersEarlierTextAsDuplicate()
+    {
+        var store = (await StoresAsync()).Conversations;
+        var conversation = await CreateAsync(store);
+        await store.AppendAsync(Message(conversation.Id, "before", "hello"));
+        await store.TryCloseAsync(conversation.Id, ConversationStatus.Ended, Now());
+
+        await Assert.ThrowsAsync<ConversationClosedException>(() => store.AppendAsync(Message(conversation.Id, "after", "too late")));
+        var retried = await store.AppendAsync(Message(conversation.Id, "before", "hello"));
+        await store.AppendAsync(Message(conversation.Id, null, "closed", MessageKind.System));
+        await store.AppendAsync(Message(conversation.Id, "note", "called back", MessageKind.PrivateNote));
+        await store.AppendAsync(Message(conversation.Id, "line", "late words", MessageKind.Transcript));
+
+        Assert.Equal((1L, true), (retried.Message.Seq, retried.Duplicate));
+        Assert.Equal(["hello", "closed", "called back", "late words"], (await store.GetMessagesAsync(conversation.Id, 0, 100, true)).Select(m => m.Text));
+    }
+
+    [SkippableFact]
+    public async Task Append_RacingTheClose_StoresTextOnlyBeforeTheClosingLine()
+    {
+        var store = (await StoresAsync()).Conversations;
+        for (var round = 0; round < 10; round++)
+        {
+            var conversation = await CreateAsync(store);
+            var sends = Enumerable.Range(0, 20).Select(i => Task.Run(async () =>
+            {
+                try
+                {
+                    return (await store.AppendAsync(Message(conversation.Id, $"m{i}", $"text {i}"))).Message.Seq;
+                }
+                catch (ConversationClosedException)
+                {
+                    return 0L;
+                }
+            })).ToList();
+            var close = Task.Run(async () =>
+            {
+                await store.TryCloseAsync(conversation.Id, ConversationStatus.Ended, Now());
+                return (await store.AppendAsync(Message(conversation.Id, null, "closed", MessageKind.System))).Message.Seq;
+            });
+
+            var closingSeq = await close;
+            var stored = await Task.WhenAll(sends);
+
+            Assert.All(stored.Where(seq => seq != 0), seq => Assert.True(seq < closingSeq, $"text at {seq} after the closing line at {closingSeq}"));
+            var transcript = await store.GetMessagesAsync(conversation.Id, 0, 100, true);
+            Assert.Equal(Enumerable.Range(1, transcript.Count).Select(i => (long)i), transcript.Select(m => m.Seq));
+            Assert.Equal("closed", transcript[^1].Text);
+        }
+    }
+
+    [SkippableFact]
     public async Task MarkRead_NeverLowersTheMarker_AndNeverPassesTheLastSeq()
     {
         var store = (await StoresAsync()).Conversations;

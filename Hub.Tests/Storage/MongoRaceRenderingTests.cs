@@ -37,6 +37,29 @@ public sealed class MongoRaceRenderingTests
             Render(MongoQueries.ConversationByStart("u1", "m-1")));
     }
 
+    [Fact]
+    public void AppendRaise_ForText_MatchesOnlyAnOpenConversation_ForOtherKindsAnyConversation()
+    {
+        Assert.Equal(
+            """{ "_id" : "c1", "Status" : { "$in" : ["Waiting", "Active"] } }""",
+            Render(MongoQueries.AppendRaiseFilter("c1", MessageKind.Text)));
+        Assert.All(
+            [MessageKind.System, MessageKind.PrivateNote, MessageKind.Transcript],
+            kind => Assert.Equal("""{ "_id" : "c1" }""", Render(MongoQueries.AppendRaiseFilter("c1", kind))));
+        Assert.Equal(
+            """{ "LastSeq" : 1, "Status" : 1, "_id" : 0 }""",
+            MongoQueries.AppendStateOnly.Render(Args<Conversation>()).ToJson(Shell));
+    }
+
+    [Fact]
+    public void ClosingLine_IsASystemLineBelowTheSeq_WrittenAtOrAfterTheClose()
+    {
+        Assert.Equal(
+            """{ "ConversationId" : "c1", "Seq" : { "$lt" : NumberLong(7) }, "Kind" : "System", "SentAt" : { "$gte" : ISODate("2026-11-26T09:00:00Z") } }""",
+            Render(MongoQueries.ClosingLineBelow("c1", 7, new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.FromHours(1)))));
+        Assert.Equal("""{ "_id" : "c1-7" }""", Render(MongoQueries.MessageById("c1-7")));
+    }
+
     private static RenderArgs<T> Args<T>() =>
         new(BsonSerializer.SerializerRegistry.GetSerializer<T>(), BsonSerializer.SerializerRegistry);
 

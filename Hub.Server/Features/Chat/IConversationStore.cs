@@ -49,7 +49,10 @@ public interface IConversationStore
 
     /// <summary>
     /// Stores a message with the next seq of its conversation. A repeated client message id
-    /// stores nothing and returns the first message. Seqs are gap-free under concurrency.
+    /// stores nothing and returns the first message. Seqs are gap-free under concurrency. A message
+    /// that needs an open conversation (<see cref="Conversation.NeedsOpen"/>) is refused with
+    /// <see cref="ConversationClosedException"/> when the conversation is closed, so nothing of that
+    /// kind is stored after the closing line; a repeated client id still returns the first message.
     /// </summary>
     Task<AppendResult> AppendAsync(NewMessage message, CancellationToken ct = default);
 

@@ -1,4 +1,5 @@
 using SupportHub.Server.Features.Customers;
+using SupportHub.Server.Features.Errors;
 using SupportHub.Server.Features.Routing;
 using SupportHub.Server.Features.Tickets;
 
@@ -47,11 +48,20 @@ public sealed class StartConversation(
         }
 
         var ticket = await desk.AttachConversationAsync(conversation.TicketId, conversation.Id, ct);
-        var stored = await conversations.AppendAsync(
-            new NewMessage(
-                conversation.Id, request.ClientMessageId, SenderRole.Customer, conversation.CustomerId, conversation.CustomerName,
-                MessageKind.Text, request.Text, time.GetUtcNow()),
-            ct);
+        AppendResult stored;
+        try
+        {
+            stored = await conversations.AppendAsync(
+                new NewMessage(
+                    conversation.Id, request.ClientMessageId, SenderRole.Customer, conversation.CustomerId, conversation.CustomerName,
+                    MessageKind.Text, request.Text, time.GetUtcNow()),
+                ct);
+        }
+        catch (ConversationClosedException)
+        {
+            throw HubErrors.Create(HubErrors.Closed, $"Conversation '{conversation.Id}' was closed before its first message was stored; start a new one.");
+        }
+
         if (!stored.Duplicate)
         {
             conversation.LastSeq = stored.Message.Seq;

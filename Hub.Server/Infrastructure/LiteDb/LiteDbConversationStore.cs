@@ -125,6 +125,11 @@ internal sealed class LiteDbConversationStore(LiteDbContext db) : IConversationS
 
             var conversation = db.Conversations.FindById(message.ConversationId)
                 ?? throw new KeyNotFoundException($"Conversation {message.ConversationId} does not exist.");
+            if (Conversation.NeedsOpen(message.Kind) && !conversation.IsOpen)
+            {
+                throw new ConversationClosedException(conversation.Id);
+            }
+
             var seq = conversation.LastSeq + 1;
             var stored = message.ToStored(seq);
 

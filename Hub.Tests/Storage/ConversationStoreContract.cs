@@ -318,6 +318,29 @@ public abstract class ConversationStoreContract : StoreContract
     }
 
     [SkippableFact]
+    public async Task TryEndWaiting_EndsOnlyAWaitingConversation_AndRacingAClaimOneWins()
+    {
+        var store = (await StoresAsync()).Conversations;
+        var waiting = await CreateAsync(store);
+        var taken = await CreateAsync(store);
+        await store.TryAssignAsync(taken.Id, "agent-1", Now());
+
+        Assert.True(await store.TryEndWaitingAsync(waiting.Id, Now()));
+        Assert.False(await store.TryEndWaitingAsync(waiting.Id, Now()));
+        Assert.False(await store.TryEndWaitingAsync(taken.Id, Now()));
+        Assert.Equal((ConversationStatus.Ended, ConversationStatus.Active), ((await store.GetAsync(waiting.Id))!.Status, (await store.GetAsync(taken.Id))!.Status));
+
+        for (var round = 0; round < 10; round++)
+        {
+            var raced = await CreateAsync(store);
+            var outcomes = await Task.WhenAll(
+                Task.Run(() => store.TryAssignAsync(raced.Id, "agent-1", Now())),
+                Task.Run(() => store.TryEndWaitingAsync(raced.Id, Now())));
+            Assert.Single(outcomes, won => won);
+        }
+    }
+
+    [SkippableFact]
     public async Task MarkRead_NeverLowersTheMarker_AndNeverPassesTheLastSeq()
     {
         var store = (await StoresAsync()).Conversations;

@@ -60,6 +60,12 @@ public sealed class MongoRaceRenderingTests
         Assert.Equal("""{ "_id" : "c1-7" }""", Render(MongoQueries.MessageById("c1-7")));
     }
 
+    [Fact]
+    public void EndWaiting_MatchesOnlyAWaitingConversation()
+    {
+        Assert.Equal("""{ "_id" : "c1", "Status" : "Waiting" }""", Render(MongoQueries.EndWaitingFilter("c1")));
+    }
+
     private static RenderArgs<T> Args<T>() =>
         new(BsonSerializer.SerializerRegistry.GetSerializer<T>(), BsonSerializer.SerializerRegistry);
 

@@ -169,6 +169,9 @@ public sealed class Conversation
         return true;
     }
 
+    /// <summary>Ends a conversation nobody has taken yet (a message left instead): only while it waits.</summary>
+    public bool TryEndWaiting(DateTimeOffset at) => IsWaiting && TryClose(ConversationStatus.Ended, at);
+
     /// <summary>The customer rates a closed conversation, once.</summary>
     public bool TryRate(int score, string? comment, DateTimeOffset at)
     {

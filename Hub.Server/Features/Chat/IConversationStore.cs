@@ -44,6 +44,9 @@ public interface IConversationStore
     /// <summary>Moves an open conversation to a closed status; false when it was not open.</summary>
     Task<bool> TryCloseAsync(string id, ConversationStatus closedStatus, DateTimeOffset at, CancellationToken ct = default);
 
+    /// <summary>Ends a conversation that is still waiting; false when an agent has it or it is closed.</summary>
+    Task<bool> TryEndWaitingAsync(string id, DateTimeOffset at, CancellationToken ct = default);
+
     /// <summary>Records the customer's rating of a closed conversation, once; false when open, unknown or rated already.</summary>
     Task<bool> TryRateAsync(string id, int score, string? comment, DateTimeOffset at, CancellationToken ct = default);
 

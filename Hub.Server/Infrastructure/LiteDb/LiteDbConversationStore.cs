@@ -101,6 +101,15 @@ internal sealed class LiteDbConversationStore(LiteDbContext db) : IConversationS
         }
     }
 
+    public Task<bool> TryEndWaitingAsync(string id, DateTimeOffset at, CancellationToken ct = default)
+    {
+        lock (db.WriteGate)
+        {
+            var conversation = db.Conversations.FindById(id);
+            return Task.FromResult(conversation is not null && conversation.TryEndWaiting(at) && db.Conversations.Update(conversation));
+        }
+    }
+
     public Task<bool> TryRateAsync(string id, int score, string? comment, DateTimeOffset at, CancellationToken ct = default)
     {
         lock (db.WriteGate)

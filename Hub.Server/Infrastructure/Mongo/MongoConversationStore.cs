@@ -100,6 +100,12 @@ internal sealed class MongoConversationStore : IConversationStore
         return result.MatchedCount == 1;
     }
 
+    public async Task<bool> TryEndWaitingAsync(string id, DateTimeOffset at, CancellationToken ct = default)
+    {
+        var result = await conversations.UpdateOneAsync(EndWaitingFilter(id), CloseUpdate(ConversationStatus.Ended, at), cancellationToken: ct);
+        return result.MatchedCount == 1;
+    }
+
     /// <summary>
     /// Optimistic allocation without transactions: insert with the next seq and let the unique
     /// {ConversationId, Seq} index (and the seq-derived _id) pick one winner per seq. A loser

@@ -77,6 +77,9 @@ internal static class MongoQueries
         ConversationFilter.Eq(c => c.Id, id)
         & ConversationFilter.In(c => c.Status, [ConversationStatus.Waiting, ConversationStatus.Active]);
 
+    /// <summary>A message left instead of a chat ends the conversation only while nobody has taken it.</summary>
+    public static FilterDefinition<Conversation> EndWaitingFilter(string id) => ClaimFilter(id);
+
     public static UpdateDefinition<Conversation> CloseUpdate(ConversationStatus closedStatus, DateTimeOffset at) =>
         Builders<Conversation>.Update
             .Set(c => c.Status, closedStatus)

@@ -210,6 +210,137 @@ public abstract class ConversationStoreContract : StoreContract
     }
 
     [SkippableFact]
+    public async Task CreateOrGetStart_KeepsOneConversationPerCustomerAndStartKey()
+    {
+        var store = (await StoresAsync()).Conversations;
+        var first = NewConversation();
+        var repeat = NewConversation(first.CustomerId);
+        repeat.StartClientMessageId = first.StartClientMessageId;
+        var otherCustomer = NewConversation();
+        otherCustomer.StartClientMessageId = first.StartClientMessageId;
+
+        var stored = await store.CreateOrGetStartAsync(first);
+        var again = await store.CreateOrGetStartAsync(repeat);
+        var elsewhere = await store.CreateOrGetStartAsync(otherCustomer);
+
+        Assert.Equal((first.Id, first.Id, otherCustomer.Id), (stored.Id, again.Id, elsewhere.Id));
+        Assert.Null(await store.GetAsync(repeat.Id));
+        Assert.Equal(first.Id, (await store.FindStartAsync(first.CustomerId, first.StartClientMessageId!))!.Id);
+        Assert.Null(await store.FindStartAsync(first.CustomerId, NewId()));
+        Assert.Null(await store.FindStartAsync(NewId(), first.StartClientMessageId!));
+    }
+
+    [SkippableFact]
+    public async Task CreateOrGetStart_UnderConcurrency_StoresOneAndAnswersItToEveryone()
+    {
+        var store = (await StoresAsync()).Conversations;
+        var customer = NewId();
+        var key = NewId();
+        var attempts = Enumerable.Range(0, 20).Select(_ =>
+        {
+            var conversation = NewConversation(customer);
+            conversation.StartClientMessageId = key;
+            return conversation;
+        }).ToList();
+
+        var results = await Task.WhenAll(attempts.Select(c => Task.Run(() => store.CreateOrGetStartAsync(c))));
+
+        var winner = Assert.Single(await store.ListByCustomerAsync(customer));
+        Assert.All(results, r => Assert.Equal(winner.Id, r.Id));
+        Assert.Contains(attempts, c => c.Id == winner.Id);
+    }
+
+    [SkippableFact]
+    public async Task CreateOrGetStart_FollowUpsWithoutStartKey_DoNotCollide()
+    {
+        var store = (await StoresAsync()).Conversations;
+        var customer = NewId();
+        var a = NewConversation(customer);
+        var b = NewConversation(customer);
+        a.StartClientMessageId = b.StartClientMessageId = null;
+
+        await store.CreateAsync(a);
+        await store.CreateAsync(b);
+
+        Assert.Equal(2, (await store.ListByCustomerAsync(customer)).Count);
+    }
+
+    [SkippableFact]
+    public async Task Append_ToAClosedConversation_RefusesText_KeepsNotesTranscriptsAndSystemLines_AndAnswersEarlierTextAsDuplicate()
+    {
+        var store = (await StoresAsync()).Conversations;
+        var conversation = await CreateAsync(store);
+        await store.AppendAsync(Message(conversation.Id, "before", "hello"));
+        await store.TryCloseAsync(conversation.Id, ConversationStatus.Ended, Now());
+
+        await Assert.ThrowsAsync<ConversationClosedException>(() => store.AppendAsync(Message(conversation.Id, "after", "too late")));
+        var retried = await store.AppendAsync(Message(conversation.Id, "before", "hello"));
+        await store.AppendAsync(Message(conversation.Id, null, "closed", MessageKind.System));
+        await store.AppendAsync(Message(conversation.Id, "note", "called back", MessageKind.PrivateNote));
+        await store.AppendAsync(Message(conversation.Id, "line", "late words", MessageKind.Transcript));
+
+        Assert.Equal((1L, true), (retried.Message.Seq, retried.Duplicate));
+        Assert.Equal(["hello", "closed", "called back", "late words"], (await store.GetMessagesAsync(conversation.Id, 0, 100, true)).Select(m => m.Text));
+    }
+
+    [SkippableFact]
+    public async Task Append_RacingTheClose_StoresTextOnlyBeforeTheClosingLine()
+    {
+        var store = (await StoresAsync()).Conversations;
+        for (var round = 0; round < 10; round++)
+        {
+            var conversation = await CreateAsync(store);
+            var sends = Enumerable.Range(0, 20).Select(i => Task.Run(async () =>
+            {
+                try
+                {
+                    return (await store.AppendAsync(Message(conversation.Id, $"m{i}", $"text {i}"))).Message.Seq;
+                }
+                catch (ConversationClosedException)
+                {
+                    return 0L;
+                }
+            })).ToList();
+            var close = Task.Run(async () =>
+            {
+                await store.TryCloseAsync(conversation.Id, ConversationStatus.Ended, Now());
+                return (await store.AppendAsync(Message(conversation.Id, null, "closed", MessageKind.System))).Message.Seq;
+            });
+
+            var closingSeq = await close;
+            var stored = await Task.WhenAll(sends);
+
+            Assert.All(stored.Where(seq => seq != 0), seq => Assert.True(seq < closingSeq, $"text at {seq} after the closing line at {closingSeq}"));
+            var transcript = await store.GetMessagesAsync(conversation.Id, 0, 100, true);
+            Assert.Equal(Enumerable.Range(1, transcript.Count).Select(i => (long)i), transcript.Select(m => m.Seq));
+            Assert.Equal("closed", transcript[^1].Text);
+        }
+    }
+
+    [SkippableFact]
+    public async Task TryEndWaiting_EndsOnlyAWaitingConversation_AndRacingAClaimOneWins()
+    {
+        var store = (await StoresAsync()).Conversations;
+        var waiting = await CreateAsync(store);
+        var taken = await CreateAsync(store);
+        await store.TryAssignAsync(taken.Id, "agent-1", Now());
+
+        Assert.True(await store.TryEndWaitingAsync(waiting.Id, Now()));
+        Assert.False(await store.TryEndWaitingAsync(waiting.Id, Now()));
+        Assert.False(await store.TryEndWaitingAsync(taken.Id, Now()));
+        Assert.Equal((ConversationStatus.Ended, ConversationStatus.Active), ((await store.GetAsync(waiting.Id))!.Status, (await store.GetAsync(taken.Id))!.Status));
+
+        for (var round = 0; round < 10; round++)
+        {
+            var raced = await CreateAsync(store);
+            var outcomes = await Task.WhenAll(
+                Task.Run(() => store.TryAssignAsync(raced.Id, "agent-1", Now())),
+                Task.Run(() => store.TryEndWaitingAsync(raced.Id, Now())));
+            Assert.Single(outcomes, won => won);
+        }
+    }
+
+    [SkippableFact]
     public async Task MarkRead_NeverLowersTheMarker_AndNeverPassesTheLastSeq()
     {
         var store = (await StoresAsync()).Conversations;

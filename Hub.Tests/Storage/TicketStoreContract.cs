@@ -156,6 +156,24 @@ public abstract class TicketStoreContract : StoreContract
     }
 
     [SkippableFact]
+    public async Task Create_WithAnIdThatExists_UnderConcurrency_StoresOneTicket_AndAnswersItToEveryone()
+    {
+        var store = (await StoresAsync()).Tickets;
+        var customer = NewId();
+        var id = NewId();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() =>
+        {
+            var ticket = NewTicket(customer);
+            ticket.Id = id;
+            return store.CreateAsync(ticket);
+        })));
+
+        var stored = Assert.Single(await store.ListByCustomerAsync(customer));
+        Assert.All(results, r => Assert.Equal((id, stored.Number), (r.Id, r.Number)));
+    }
+
+    [SkippableFact]
     public async Task ListByCustomer_ReturnsOnlyThatCustomersTickets_NewestFirst()
     {
         var store = (await StoresAsync()).Tickets;

@@ -29,7 +29,7 @@ public sealed class CloseConversation(
         }
 
         await desk.ResolveAsync(conversation.TicketId, agent.Id, resolution, ct);
-        await queue.WithdrawAsync(conversation);
+        await queue.WithdrawAsync(await conversations.ReloadAsync(conversation.Id, ct));
         await AnnounceAsync(conversation.Id, $"{agent.DisplayName} resolved the conversation.", ct);
     }
 
@@ -42,16 +42,27 @@ public sealed class CloseConversation(
         EndAsync(conversation, _ => systemText, ct);
 
     /// <param name="systemText">The transcript's last line, given the moment the conversation ended.</param>
-    public async Task<bool> EndAsync(Conversation conversation, Func<DateTimeOffset, string> systemText, CancellationToken ct)
+    public Task<bool> EndAsync(Conversation conversation, Func<DateTimeOffset, string> systemText, CancellationToken ct) =>
+        EndAsync(conversation.Id, at => conversations.TryCloseAsync(conversation.Id, ConversationStatus.Ended, at, ct), systemText, ct);
+
+    /// <summary>
+    /// Ends the conversation only while it still waits (a message left instead of a chat); false when
+    /// an agent took it in the meantime (or it closed), and then nothing changes.
+    /// </summary>
+    public Task<bool> EndWaitingAsync(Conversation conversation, string systemText, CancellationToken ct) =>
+        EndAsync(conversation.Id, at => conversations.TryEndWaitingAsync(conversation.Id, at, ct), _ => systemText, ct);
+
+    private async Task<bool> EndAsync(string conversationId, Func<DateTimeOffset, Task<bool>> tryClose, Func<DateTimeOffset, string> systemText, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        if (!await conversations.TryCloseAsync(conversation.Id, ConversationStatus.Ended, now, ct))
+        if (!await tryClose(now))
         {
             return false;
         }
 
-        await queue.WithdrawAsync(conversation);
-        await AnnounceAsync(conversation.Id, systemText(now), ct);
+        // As stored at the close: an agent who took it just before still holds capacity to free.
+        await queue.WithdrawAsync(await conversations.ReloadAsync(conversationId, ct));
+        await AnnounceAsync(conversationId, systemText(now), ct);
         return true;
     }
 

@@ -85,7 +85,15 @@ public sealed class Conversation
     /// Once closed, only what staff add and what a call's transcription delivers late is still kept;
     /// the customer and the agent start a new conversation instead.
     /// </summary>
-    public bool AcceptsMessage(MessageKind kind) => IsOpen || kind is MessageKind.PrivateNote or MessageKind.Transcript;
+    public bool AcceptsMessage(MessageKind kind) => IsOpen || !NeedsOpen(kind);
+
+    /// <summary>
+    /// What the customer and the agent write is stored only while the conversation is open; the store
+    /// checks this in the step that gives the message its seq, so a send racing the close is stored
+    /// before the closing line or refused. The hub's own lines (the closing one among them), private
+    /// notes and late transcripts are stored after the close too.
+    /// </summary>
+    public static bool NeedsOpen(MessageKind kind) => kind == MessageKind.Text;
 
     // The transitions: each checks the state it starts from and answers false, changing nothing, when
     // it does not hold. The LiteDB store applies them under its write lock; MongoQueries states the
@@ -160,6 +168,9 @@ public sealed class Conversation
         ClosedAt = at;
         return true;
     }
+
+    /// <summary>Ends a conversation nobody has taken yet (a message left instead): only while it waits.</summary>
+    public bool TryEndWaiting(DateTimeOffset at) => IsWaiting && TryClose(ConversationStatus.Ended, at);
 
     /// <summary>The customer rates a closed conversation, once.</summary>
     public bool TryRate(int score, string? comment, DateTimeOffset at)

@@ -13,23 +13,38 @@ public sealed class ConversationMessages(IConversationStore conversations, ChatN
     {
         if (!conversation.AcceptsMessage(kind))
         {
-            // A retry of a message stored before the close is still answered as the duplicate it is.
-            if (clientMessageId is not null && await conversations.FindByClientMessageIdAsync(conversation.Id, clientMessageId, ct) is { } stored)
-            {
-                return new SendMessageResult(stored.Seq, stored.SentAt, Duplicate: true);
-            }
-
-            throw HubErrors.Create(HubErrors.Closed, $"Conversation '{conversation.Id}' is {conversation.Status.ToString().ToLowerInvariant()}; start a new one.");
+            return await DuplicateOrClosedAsync(conversation, clientMessageId, ct);
         }
 
-        var result = await conversations.AppendAsync(
-            new NewMessage(conversation.Id, clientMessageId, sender.Role, sender.Id, sender.Name, kind, text, time.GetUtcNow()), ct);
+        AppendResult result;
+        try
+        {
+            result = await conversations.AppendAsync(
+                new NewMessage(conversation.Id, clientMessageId, sender.Role, sender.Id, sender.Name, kind, text, time.GetUtcNow()), ct);
+        }
+        catch (ConversationClosedException)
+        {
+            // Closed since the copy above was read: the store refused it in the step that gives seqs.
+            return await DuplicateOrClosedAsync(await conversations.ReloadAsync(conversation.Id, ct), clientMessageId, ct);
+        }
+
         if (!result.Duplicate)
         {
             await notifier.MessageStoredAsync(conversation, result.Message);
         }
 
         return new SendMessageResult(result.Message.Seq, result.Message.SentAt, result.Duplicate);
+    }
+
+    /// <summary>A retry of a message stored before the close is still answered as the duplicate it is.</summary>
+    private async Task<SendMessageResult> DuplicateOrClosedAsync(Conversation conversation, string? clientMessageId, CancellationToken ct)
+    {
+        if (clientMessageId is not null && await conversations.FindByClientMessageIdAsync(conversation.Id, clientMessageId, ct) is { } stored)
+        {
+            return new SendMessageResult(stored.Seq, stored.SentAt, Duplicate: true);
+        }
+
+        throw HubErrors.Create(HubErrors.Closed, $"Conversation '{conversation.Id}' is {conversation.Status.ToString().ToLowerInvariant()}; start a new one.");
     }
 
     /// <summary>A line from the hub itself (joined, passed on, closed), for both sides.</summary>

@@ -5,6 +5,17 @@ public interface IConversationStore
 {
     Task CreateAsync(Conversation conversation, CancellationToken ct = default);
 
+    /// <summary>
+    /// Stores a conversation unless its customer has one with the same StartClientMessageId already
+    /// (one start, one conversation: unique per customer, insert first, so of two racing starts one
+    /// wins). Returns the stored conversation: <paramref name="conversation"/> when this call created
+    /// it, the earlier one otherwise (compare ids).
+    /// </summary>
+    Task<Conversation> CreateOrGetStartAsync(Conversation conversation, CancellationToken ct = default);
+
+    /// <summary>The conversation a customer started with this client message id (a call: its call sid), if any.</summary>
+    Task<Conversation?> FindStartAsync(string customerId, string startClientMessageId, CancellationToken ct = default);
+
     Task<Conversation?> GetAsync(string id, CancellationToken ct = default);
 
     /// <summary>Oldest first.</summary>
@@ -33,12 +44,18 @@ public interface IConversationStore
     /// <summary>Moves an open conversation to a closed status; false when it was not open.</summary>
     Task<bool> TryCloseAsync(string id, ConversationStatus closedStatus, DateTimeOffset at, CancellationToken ct = default);
 
+    /// <summary>Ends a conversation that is still waiting; false when an agent has it or it is closed.</summary>
+    Task<bool> TryEndWaitingAsync(string id, DateTimeOffset at, CancellationToken ct = default);
+
     /// <summary>Records the customer's rating of a closed conversation, once; false when open, unknown or rated already.</summary>
     Task<bool> TryRateAsync(string id, int score, string? comment, DateTimeOffset at, CancellationToken ct = default);
 
     /// <summary>
     /// Stores a message with the next seq of its conversation. A repeated client message id
-    /// stores nothing and returns the first message. Seqs are gap-free under concurrency.
+    /// stores nothing and returns the first message. Seqs are gap-free under concurrency. A message
+    /// that needs an open conversation (<see cref="Conversation.NeedsOpen"/>) is refused with
+    /// <see cref="ConversationClosedException"/> when the conversation is closed, so nothing of that
+    /// kind is stored after the closing line; a repeated client id still returns the first message.
     /// </summary>
     Task<AppendResult> AppendAsync(NewMessage message, CancellationToken ct = default);
 

@@ -1,4 +1,5 @@
 using SupportHub.Server.Features.Customers;
+using SupportHub.Server.Features.Errors;
 using SupportHub.Server.Features.Routing;
 using SupportHub.Server.Features.Tickets;
 
@@ -6,7 +7,10 @@ namespace SupportHub.Server.Features.Chat;
 
 /// <summary>
 /// A customer's first message opens a conversation on their open ticket (or a new one) and queues it,
-/// its ticket's last agent first. A retried start (same client message id) creates nothing twice.
+/// its ticket's last agent first. A retried start (same client message id) creates nothing twice, also
+/// when the repeats race on two connections: the store keeps one conversation per (customer, client
+/// message id), insert first, and the ticket of a new start is keyed by the start as well. Every step
+/// after the insert is idempotent, so a retry finishes a start a crash left half-done.
 /// </summary>
 public sealed class StartConversation(
     IConversationStore conversations,
@@ -18,31 +22,59 @@ public sealed class StartConversation(
 {
     public async Task<StartConversationResult> StartAsync(string customerId, StartConversationRequest request, CancellationToken ct)
     {
-        var earlier = (await conversations.ListByCustomerAsync(customerId, ct))
-            .FirstOrDefault(c => c.StartClientMessageId == request.ClientMessageId);
-        if (earlier is not null)
+        var conversation = await conversations.FindStartAsync(customerId, request.ClientMessageId, ct);
+        if (conversation is null)
         {
-            var first = await conversations.GetMessagesAsync(earlier.Id, 0, 1, includePrivateNotes: false, ct);
-            return new StartConversationResult(earlier.Id, earlier.TicketNumber, first[0].ToDto(), Duplicate: true, (await queue.AvailabilityAsync()).CanAnswer);
+            var customer = await UpdateCustomerAsync(customerId, request, time.GetUtcNow(), ct);
+            var ticket = await desk.ForStartAsync(customerId, request.ClientMessageId, request.Topic, ct);
+            var created = Conversation.NewChat(
+                HubIds.New(time), customer, ticket, request.Topic, queue.SkillForTopic(request.Topic), request.ClientMessageId, time.GetUtcNow());
+            conversation = await conversations.CreateOrGetStartAsync(created, ct); // the earlier one when a racing start won
         }
 
-        var now = time.GetUtcNow();
-        var customer = await UpdateCustomerAsync(customerId, request, now, ct);
-        var conversationId = HubIds.New(time);
-
-        var ticket = await desk.ForNewConversationAsync(customerId, conversationId, request.Topic, ct);
-        var conversation = Conversation.NewChat(
-            conversationId, customer, ticket, request.Topic, queue.SkillForTopic(request.Topic), request.ClientMessageId, now);
-        await conversations.CreateAsync(conversation, ct);
-        var stored = await conversations.AppendAsync(
-            new NewMessage(conversationId, request.ClientMessageId, SenderRole.Customer, customerId, customer.Name, MessageKind.Text, request.Text, now),
-            ct);
-        conversation.LastSeq = stored.Message.Seq;
-        await notifier.MessageStoredAsync(conversation, stored.Message); // the customer's other tabs
-        await queue.EnqueueAsync(conversation, ticket.LastAgentId);
-        await notifier.QueuedAsync(conversation.ToQueueItem());
-        return new StartConversationResult(conversationId, ticket.Number, stored.Message.ToDto(), Duplicate: false, (await queue.AvailabilityAsync()).CanAnswer);
+        return await FinishAsync(conversation, request, ct);
     }
+
+    /// <summary>
+    /// Attaches the conversation to its ticket and stores the first message, unless that is stored
+    /// already (then the answer is a duplicate). Whoever stores the first message queues the
+    /// conversation, so a racing repeat neither queues it twice nor answers an error.
+    /// </summary>
+    private async Task<StartConversationResult> FinishAsync(Conversation conversation, StartConversationRequest request, CancellationToken ct)
+    {
+        if (await conversations.FindByClientMessageIdAsync(conversation.Id, request.ClientMessageId, ct) is { } first)
+        {
+            return await AnswerAsync(conversation, first, duplicate: true);
+        }
+
+        var ticket = await desk.AttachConversationAsync(conversation.TicketId, conversation.Id, ct);
+        AppendResult stored;
+        try
+        {
+            stored = await conversations.AppendAsync(
+                new NewMessage(
+                    conversation.Id, request.ClientMessageId, SenderRole.Customer, conversation.CustomerId, conversation.CustomerName,
+                    MessageKind.Text, request.Text, time.GetUtcNow()),
+                ct);
+        }
+        catch (ConversationClosedException)
+        {
+            throw HubErrors.Create(HubErrors.Closed, $"Conversation '{conversation.Id}' was closed before its first message was stored; start a new one.");
+        }
+
+        if (!stored.Duplicate)
+        {
+            conversation.LastSeq = stored.Message.Seq;
+            await notifier.MessageStoredAsync(conversation, stored.Message); // the customer's other tabs
+            await queue.EnqueueAsync(conversation, ticket.LastAgentId);
+            await notifier.QueuedAsync(conversation.ToQueueItem());
+        }
+
+        return await AnswerAsync(conversation, stored.Message, stored.Duplicate);
+    }
+
+    private async Task<StartConversationResult> AnswerAsync(Conversation conversation, ChatMessage first, bool duplicate) =>
+        new(conversation.Id, conversation.TicketNumber, first.ToDto(), duplicate, (await queue.AvailabilityAsync()).CanAnswer);
 
     /// <summary>The name and e-mail given at start are the customer's from now on; an empty field keeps what was known.</summary>
     private async Task<Customer> UpdateCustomerAsync(string customerId, StartConversationRequest request, DateTimeOffset now, CancellationToken ct)

@@ -22,7 +22,12 @@ public sealed class LeaveMessage(ICustomerStore customers, ConversationMessages 
 
         var sent = await messages.SendAsync(conversation, new Sender(SenderRole.Customer, conversation.CustomerId, conversation.CustomerName),
             request.ClientMessageId, MessageKind.Text, request.Text, ct);
-        await close.EndAsync(conversation, $"Thank you. Your message is saved as ticket #{conversation.TicketNumber}; we will answer it by e-mail.", ct);
+        // Only while nobody took it: an agent who accepted meanwhile reads the message in the conversation.
+        if (!await close.EndWaitingAsync(conversation, $"Thank you. Your message is saved as ticket #{conversation.TicketNumber}; we will answer it by e-mail.", ct))
+        {
+            throw HubErrors.Create(HubErrors.Conflict, "An agent has the conversation already: write to them instead.");
+        }
+
         return new LeaveMessageResult(conversation.TicketNumber, sent.Seq);
     }
 }

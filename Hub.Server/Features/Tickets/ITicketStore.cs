@@ -8,7 +8,11 @@ namespace SupportHub.Server.Features.Tickets;
 /// </summary>
 public interface ITicketStore
 {
-    /// <summary>Stores a new ticket and gives it the next number; returns the stored ticket.</summary>
+    /// <summary>
+    /// Stores a new ticket and gives it the next number; returns the stored ticket. When a ticket with
+    /// its id exists already (a repeated or racing creation of one ticket), stores nothing and returns
+    /// that one.
+    /// </summary>
     Task<Ticket> CreateAsync(Ticket ticket, CancellationToken ct = default);
 
     Task<Ticket?> GetAsync(string id, CancellationToken ct = default);

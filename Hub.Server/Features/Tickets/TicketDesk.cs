@@ -14,27 +14,37 @@ public sealed class TicketDesk(ITicketStore tickets, TimeProvider time)
     /// </summary>
     public async Task<Ticket> ForNewConversationAsync(string customerId, string conversationId, string? subject, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
         var ticket = (await tickets.ListByCustomerAsync(customerId, ct)).FirstOrDefault(IsOpen);
-        if (ticket is null)
-        {
-            return await tickets.CreateAsync(
-                new Ticket
-                {
-                    Id = HubIds.New(time),
-                    CustomerId = customerId,
-                    Subject = subject,
-                    Status = TicketStatus.Open,
-                    Level = 1,
-                    LevelHistory = [new LevelChange { Level = 1, At = now, Reason = "opened" }],
-                    ConversationIds = [conversationId],
-                    CreatedAt = now,
-                    UpdatedAt = now,
-                },
-                ct);
-        }
+        return ticket is null
+            ? await tickets.CreateAsync(NewTicket(HubIds.New(time), customerId, subject, [conversationId]), ct)
+            : await AttachConversationAsync(ticket.Id, conversationId, ct);
+    }
 
-        return await AttachConversationAsync(ticket.Id, conversationId, ct);
+    /// <summary>
+    /// The ticket a customer's chat start belongs to, as <see cref="ForNewConversationAsync"/> but
+    /// before its conversation exists: racing repeats of one start (same <paramref name="startKey"/>)
+    /// open one ticket, since its id is derived from the start, so the second creation finds the
+    /// first. The caller attaches the conversation once it is stored.
+    /// </summary>
+    public async Task<Ticket> ForStartAsync(string customerId, string startKey, string? subject, CancellationToken ct) =>
+        (await tickets.ListByCustomerAsync(customerId, ct)).FirstOrDefault(IsOpen)
+        ?? await tickets.CreateAsync(NewTicket(HubIds.Derived("ticket-for-start", customerId, startKey), customerId, subject, []), ct);
+
+    private Ticket NewTicket(string id, string customerId, string? subject, List<string> conversationIds)
+    {
+        var now = time.GetUtcNow();
+        return new Ticket
+        {
+            Id = id,
+            CustomerId = customerId,
+            Subject = subject,
+            Status = TicketStatus.Open,
+            Level = 1,
+            LevelHistory = [new LevelChange { Level = 1, At = now, Reason = "opened" }],
+            ConversationIds = conversationIds,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
     }
 
     /// <summary>An open (not resolved, not closed) ticket by its number, as a caller keys it in; null otherwise.</summary>

@@ -11,6 +11,29 @@ internal sealed class LiteDbConversationStore(LiteDbContext db) : IConversationS
         return Task.CompletedTask;
     }
 
+    /// <summary>The unique start key is checked and taken under the write lock, as one step.</summary>
+    public Task<Conversation> CreateOrGetStartAsync(Conversation conversation, CancellationToken ct = default)
+    {
+        var key = conversation.StartClientMessageId
+            ?? throw new ArgumentException("A start needs its client message id.", nameof(conversation));
+        lock (db.WriteGate)
+        {
+            if (FindStart(conversation.CustomerId, key) is { } earlier)
+            {
+                return Task.FromResult(earlier);
+            }
+
+            db.Conversations.Insert(conversation);
+            return Task.FromResult(conversation);
+        }
+    }
+
+    public Task<Conversation?> FindStartAsync(string customerId, string startClientMessageId, CancellationToken ct = default) =>
+        Task.FromResult(FindStart(customerId, startClientMessageId));
+
+    private Conversation? FindStart(string customerId, string startClientMessageId) =>
+        db.Conversations.FindOne(c => c.CustomerId == customerId && c.StartClientMessageId == startClientMessageId);
+
     public Task<Conversation?> GetAsync(string id, CancellationToken ct = default) =>
         Task.FromResult<Conversation?>(db.Conversations.FindById(id));
 
@@ -78,6 +101,15 @@ internal sealed class LiteDbConversationStore(LiteDbContext db) : IConversationS
         }
     }
 
+    public Task<bool> TryEndWaitingAsync(string id, DateTimeOffset at, CancellationToken ct = default)
+    {
+        lock (db.WriteGate)
+        {
+            var conversation = db.Conversations.FindById(id);
+            return Task.FromResult(conversation is not null && conversation.TryEndWaiting(at) && db.Conversations.Update(conversation));
+        }
+    }
+
     public Task<bool> TryRateAsync(string id, int score, string? comment, DateTimeOffset at, CancellationToken ct = default)
     {
         lock (db.WriteGate)
@@ -102,6 +134,11 @@ internal sealed class LiteDbConversationStore(LiteDbContext db) : IConversationS
 
             var conversation = db.Conversations.FindById(message.ConversationId)
                 ?? throw new KeyNotFoundException($"Conversation {message.ConversationId} does not exist.");
+            if (Conversation.NeedsOpen(message.Kind) && !conversation.IsOpen)
+            {
+                throw new ConversationClosedException(conversation.Id);
+            }
+
             var seq = conversation.LastSeq + 1;
             var stored = message.ToStored(seq);
 

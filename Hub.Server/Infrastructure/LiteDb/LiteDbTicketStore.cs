@@ -17,6 +17,11 @@ internal sealed class LiteDbTicketStore(LiteDbContext db) : ITicketStore
     {
         lock (db.WriteGate)
         {
+            if (db.Tickets.FindById(ticket.Id) is { } existing)
+            {
+                return Task.FromResult(existing);
+            }
+
             var counter = db.Counters.FindById(TicketCounter);
             var next = counter is null ? FirstNumber : counter["value"].AsInt64 + 1;
             db.Database.BeginTrans();

@@ -25,6 +25,26 @@ internal sealed class MongoConversationStore : IConversationStore
     public Task CreateAsync(Conversation conversation, CancellationToken ct = default) =>
         conversations.InsertOneAsync(conversation, cancellationToken: ct);
 
+    /// <summary>Insert first: the unique partial index on (CustomerId, StartClientMessageId) picks the one winner.</summary>
+    public async Task<Conversation> CreateOrGetStartAsync(Conversation conversation, CancellationToken ct = default)
+    {
+        var key = conversation.StartClientMessageId
+            ?? throw new ArgumentException("A start needs its client message id.", nameof(conversation));
+        try
+        {
+            await conversations.InsertOneAsync(conversation, cancellationToken: ct);
+            return conversation;
+        }
+        catch (MongoWriteException e) when (e.WriteError?.Category == ServerErrorCategory.DuplicateKey)
+        {
+            return await FindStartAsync(conversation.CustomerId, key, ct)
+                ?? throw new InvalidOperationException($"Conversation {conversation.Id} collided with a key that is gone.", e);
+        }
+    }
+
+    public async Task<Conversation?> FindStartAsync(string customerId, string startClientMessageId, CancellationToken ct = default) =>
+        await conversations.Find(ConversationByStart(customerId, startClientMessageId)).FirstOrDefaultAsync(ct);
+
     public async Task<Conversation?> GetAsync(string id, CancellationToken ct = default) =>
         await conversations.Find(ConversationById(id)).FirstOrDefaultAsync(ct);
 
@@ -80,6 +100,12 @@ internal sealed class MongoConversationStore : IConversationStore
         return result.MatchedCount == 1;
     }
 
+    public async Task<bool> TryEndWaitingAsync(string id, DateTimeOffset at, CancellationToken ct = default)
+    {
+        var result = await conversations.UpdateOneAsync(EndWaitingFilter(id), CloseUpdate(ConversationStatus.Ended, at), cancellationToken: ct);
+        return result.MatchedCount == 1;
+    }
+
     /// <summary>
     /// Optimistic allocation without transactions: insert with the next seq and let the unique
     /// {ConversationId, Seq} index (and the seq-derived _id) pick one winner per seq. A loser
@@ -92,7 +118,12 @@ internal sealed class MongoConversationStore : IConversationStore
             return new AppendResult(first, Duplicate: true);
         }
 
-        var lastSeq = await ReadLastSeqAsync(message.ConversationId, ct);
+        var (lastSeq, open) = await ReadAppendStateAsync(message.ConversationId, ct);
+        if (Conversation.NeedsOpen(message.Kind) && !open)
+        {
+            throw new ConversationClosedException(message.ConversationId);
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             var stored = message.ToStored(lastSeq + 1);
@@ -123,7 +154,13 @@ internal sealed class MongoConversationStore : IConversationStore
 
             // Not cancellable: the message is stored, and a marker left behind would only cost the
             // next appender one extra round (it falls back to the highest stored seq).
-            await conversations.UpdateOneAsync(ConversationById(message.ConversationId), RaiseLastSeq(stored.Seq), cancellationToken: CancellationToken.None);
+            var raised = await conversations.UpdateOneAsync(
+                AppendRaiseFilter(message.ConversationId, message.Kind), RaiseLastSeq(stored.Seq), cancellationToken: CancellationToken.None);
+            if (raised.MatchedCount == 0)
+            {
+                await KeepOnlyBeforeTheCloseAsync(stored);
+            }
+
             return new AppendResult(stored, Duplicate: false);
         }
     }
@@ -155,11 +192,31 @@ internal sealed class MongoConversationStore : IConversationStore
     public async Task<ChatMessage?> FindByClientMessageIdAsync(string conversationId, string clientMessageId, CancellationToken ct = default) =>
         await messages.Find(MessageByClientId(conversationId, clientMessageId)).FirstOrDefaultAsync(ct);
 
-    private async Task<long> ReadLastSeqAsync(string conversationId, CancellationToken ct)
+    private async Task<(long LastSeq, bool Open)> ReadAppendStateAsync(string conversationId, CancellationToken ct)
     {
-        var document = await conversations.Find(ConversationById(conversationId)).Project(LastSeqOnly).FirstOrDefaultAsync(ct)
+        var document = await conversations.Find(ConversationById(conversationId)).Project(AppendStateOnly).FirstOrDefaultAsync(ct)
             ?? throw new KeyNotFoundException($"Conversation {conversationId} does not exist.");
-        return document.GetValue(nameof(Conversation.LastSeq), 0L).ToInt64();
+        var status = document.GetValue(nameof(Conversation.Status), BsonNull.Value);
+        var open = status.IsString && Enum.Parse<ConversationStatus>(status.AsString) is ConversationStatus.Waiting or ConversationStatus.Active;
+        return (document.GetValue(nameof(Conversation.LastSeq), 0L).ToInt64(), open);
+    }
+
+    /// <summary>
+    /// The close came between this text's insert and its raise of LastSeq. Every seq below the text's
+    /// was taken when it was inserted, so the closing line lands above it unless it is stored already:
+    /// then the text came after the close, and is taken back and refused.
+    /// </summary>
+    private async Task KeepOnlyBeforeTheCloseAsync(ChatMessage stored)
+    {
+        var conversation = await conversations.Find(ConversationById(stored.ConversationId)).FirstOrDefaultAsync(CancellationToken.None);
+        if (conversation?.ClosedAt is { } closedAt
+            && await messages.Find(ClosingLineBelow(stored.ConversationId, stored.Seq, closedAt)).AnyAsync(CancellationToken.None))
+        {
+            await messages.DeleteOneAsync(MessageById(stored.Id), CancellationToken.None);
+            throw new ConversationClosedException(stored.ConversationId);
+        }
+
+        await conversations.UpdateOneAsync(ConversationById(stored.ConversationId), RaiseLastSeq(stored.Seq), cancellationToken: CancellationToken.None);
     }
 
     private async Task<long> ReadMaxStoredSeqAsync(string conversationId, CancellationToken ct)

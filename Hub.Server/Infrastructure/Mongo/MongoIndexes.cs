@@ -25,6 +25,19 @@ internal static class MongoIndexes
         Builders<Conversation>.IndexKeys.Ascending(c => c.CustomerId).Ascending(c => c.CreatedAt),
         new CreateIndexOptions { Name = "customer_createdAt" });
 
+    /// <summary>
+    /// One start, one conversation: the arbiter of CreateOrGetStart when two connections (or nodes)
+    /// send the same start at once. Partial: follow-up tasks have no start key.
+    /// </summary>
+    public static CreateIndexModel<Conversation> ConversationsByStart { get; } = new(
+        Builders<Conversation>.IndexKeys.Ascending(c => c.CustomerId).Ascending(c => c.StartClientMessageId),
+        new CreateIndexOptions<Conversation>
+        {
+            Name = "customer_startClientMessageId",
+            Unique = true,
+            PartialFilterExpression = Builders<Conversation>.Filter.Type(c => c.StartClientMessageId, MongoDB.Bson.BsonType.String),
+        });
+
     /// <summary>ListOpenByAgent: what an agent holds, when they reconnect or go offline.</summary>
     public static CreateIndexModel<Conversation> ConversationsByAgent { get; } = new(
         Builders<Conversation>.IndexKeys.Ascending(c => c.AssignedAgentId).Ascending(c => c.Status),
@@ -82,7 +95,7 @@ internal static class MongoIndexes
         MongoMappings.EnsureRegistered();
 
         await database.GetCollection<Conversation>(MongoCollections.Conversations).Indexes
-            .CreateManyAsync([ConversationsByStatus, ConversationsByCustomer, ConversationsByAgent], ct);
+            .CreateManyAsync([ConversationsByStatus, ConversationsByCustomer, ConversationsByStart, ConversationsByAgent], ct);
         await database.GetCollection<ChatMessage>(MongoCollections.Messages).Indexes
             .CreateManyAsync([MessagesBySeq, MessagesByClientId], ct);
         await database.GetCollection<Ticket>(MongoCollections.Tickets).Indexes

@@ -77,6 +77,9 @@ internal static class MongoQueries
         ConversationFilter.Eq(c => c.Id, id)
         & ConversationFilter.In(c => c.Status, [ConversationStatus.Waiting, ConversationStatus.Active]);
 
+    /// <summary>A message left instead of a chat ends the conversation only while nobody has taken it.</summary>
+    public static FilterDefinition<Conversation> EndWaitingFilter(string id) => ClaimFilter(id);
+
     public static UpdateDefinition<Conversation> CloseUpdate(ConversationStatus closedStatus, DateTimeOffset at) =>
         Builders<Conversation>.Update
             .Set(c => c.Status, closedStatus)
@@ -84,6 +87,15 @@ internal static class MongoQueries
 
     public static FilterDefinition<Conversation> ConversationsByStatus(ConversationStatus status) =>
         ConversationFilter.Eq(c => c.Status, status);
+
+    /// <summary>
+    /// A customer's conversation by its start key. The $type condition repeats the partial filter of
+    /// MongoIndexes.ConversationsByStart, so the planner may use that index.
+    /// </summary>
+    public static FilterDefinition<Conversation> ConversationByStart(string customerId, string startClientMessageId) =>
+        ConversationFilter.Eq(c => c.CustomerId, customerId)
+        & ConversationFilter.Eq(c => c.StartClientMessageId, startClientMessageId)
+        & ConversationFilter.Type(c => c.StartClientMessageId, BsonType.String);
 
     public static FilterDefinition<Conversation> ConversationsByCustomer(string customerId) =>
         ConversationFilter.Eq(c => c.CustomerId, customerId);
@@ -97,6 +109,18 @@ internal static class MongoQueries
 
     public static ProjectionDefinition<Conversation> LastSeqOnly =>
         Builders<Conversation>.Projection.Include(c => c.LastSeq).Exclude(c => c.Id);
+
+    /// <summary>The state an appender reads first: the seq to try and whether text is still accepted.</summary>
+    public static ProjectionDefinition<Conversation> AppendStateOnly =>
+        Builders<Conversation>.Projection.Include(c => c.LastSeq).Include(c => c.Status).Exclude(c => c.Id);
+
+    /// <summary>
+    /// Where an appender raises LastSeq after its insert: for a message that needs an open conversation
+    /// only while it is open, so an append racing the close learns of it in the same conditional
+    /// update that the close (OpenConversationFilter) is ordered against.
+    /// </summary>
+    public static FilterDefinition<Conversation> AppendRaiseFilter(string conversationId, MessageKind kind) =>
+        Conversation.NeedsOpen(kind) ? OpenConversationFilter(conversationId) : ConversationById(conversationId);
 
     /// <summary>$max, so a slower appender that stored a lower seq never moves the marker back.</summary>
     public static UpdateDefinition<Conversation> RaiseLastSeq(long seq) =>
@@ -130,6 +154,15 @@ internal static class MongoQueries
         var filter = MessageFilter.Eq(m => m.ConversationId, conversationId) & MessageFilter.Gt(m => m.Seq, afterSeq);
         return includePrivateNotes ? filter : filter & MessageFilter.Ne(m => m.Kind, MessageKind.PrivateNote);
     }
+
+    public static FilterDefinition<ChatMessage> MessageById(string id) => MessageFilter.Eq(m => m.Id, id);
+
+    /// <summary>A line of the hub below <paramref name="seq"/> written at or after the close: the closing line.</summary>
+    public static FilterDefinition<ChatMessage> ClosingLineBelow(string conversationId, long seq, DateTimeOffset closedAt) =>
+        MessageFilter.Eq(m => m.ConversationId, conversationId)
+        & MessageFilter.Lt(m => m.Seq, seq)
+        & MessageFilter.Eq(m => m.Kind, MessageKind.System)
+        & MessageFilter.Gte(m => m.SentAt, closedAt);
 
     public static FilterDefinition<ChatMessage> MessagesOf(string conversationId) =>
         MessageFilter.Eq(m => m.ConversationId, conversationId);

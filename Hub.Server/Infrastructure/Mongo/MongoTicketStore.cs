@@ -22,14 +22,28 @@ internal sealed class MongoTicketStore : ITicketStore
     /// <summary>
     /// The number comes from one atomic $inc on a counter document, so concurrent creations on any
     /// number of nodes each get their own number and none is skipped. Without a transaction a
-    /// number is lost only if the insert after the $inc fails (a crash, or an id that exists).
+    /// number is lost only if the insert after the $inc fails (a crash, or an id that exists: the
+    /// loser of two racing creations of one ticket returns the winner's).
     /// </summary>
     public async Task<Ticket> CreateAsync(Ticket ticket, CancellationToken ct = default)
     {
+        if (await GetAsync(ticket.Id, ct) is { } existing)
+        {
+            return existing;
+        }
+
         ticket.Number = await NextNumberAsync(ct);
-        // Not cancellable once the number is drawn: cancelling now would leave a gap.
-        await tickets.InsertOneAsync(ticket, cancellationToken: CancellationToken.None);
-        return ticket;
+        try
+        {
+            // Not cancellable once the number is drawn: cancelling now would leave a gap.
+            await tickets.InsertOneAsync(ticket, cancellationToken: CancellationToken.None);
+            return ticket;
+        }
+        catch (MongoWriteException e) when (e.WriteError?.Category == ServerErrorCategory.DuplicateKey)
+        {
+            return await GetAsync(ticket.Id, CancellationToken.None)
+                ?? throw new InvalidOperationException($"Ticket {ticket.Id} collided with a key that is not its id.", e);
+        }
     }
 
     public async Task<Ticket?> GetAsync(string id, CancellationToken ct = default) =>

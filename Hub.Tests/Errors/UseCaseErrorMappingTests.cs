@@ -51,14 +51,18 @@ public sealed class UseCaseErrorMappingTests : IAsyncLifetime
         Assert.Equal(code, problem.GetProperty("code").GetString());
     }
 
-    [Fact]
-    public async Task UseCaseError_OverHttp_IsNotLoggedAsAnError()
+    [Theory]
+    [InlineData(HubErrors.ValidationFailed, HttpStatusCode.BadRequest)]
+    [InlineData(HubErrors.NotFound, HttpStatusCode.NotFound)]
+    [InlineData(HubErrors.Forbidden, HttpStatusCode.Forbidden)]
+    [InlineData(HubErrors.Conflict, HttpStatusCode.Conflict)]
+    public async Task UseCaseError_OverHttp_IsNotLoggedAsAnError(string code, HttpStatusCode status)
     {
         using var http = new HttpClient { BaseAddress = baseAddress };
-        var response = await http.GetAsync(new Uri($"/refusals/{HubErrors.Conflict}", UriKind.Relative)).WaitAsync(Timeout);
+        var response = await http.GetAsync(new Uri($"/refusals/{code}", UriKind.Relative)).WaitAsync(Timeout);
         var fault = await http.GetAsync(new Uri("/fault", UriKind.Relative)).WaitAsync(Timeout);
 
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(status, response.StatusCode);
         Assert.Equal(HttpStatusCode.InternalServerError, fault.StatusCode);
         // The fault proves errors are captured here; the refusal left none.
         var error = Assert.Single(logs, l => l.IsError);

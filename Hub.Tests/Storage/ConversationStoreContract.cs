@@ -48,6 +48,26 @@ public abstract class ConversationStoreContract : StoreContract
     }
 
     [SkippableFact]
+    public async Task Append_KeepsTextAndClientIdExactlyAsSent_AndIdsDifferingInSpacesOrCaseAreDistinct()
+    {
+        var store = (await StoresAsync()).Conversations;
+        var conversation = await CreateAsync(store);
+
+        var spaced = await store.AppendAsync(Message(conversation.Id, " x ", "\n  a\n"));
+        var bare = await store.AppendAsync(Message(conversation.Id, "x", "bare"));
+        var upper = await store.AppendAsync(Message(conversation.Id, "X", "upper"));
+        var empty = await store.AppendAsync(Message(conversation.Id, "e", string.Empty));
+
+        Assert.Equal((false, false, false, false), (spaced.Duplicate, bare.Duplicate, upper.Duplicate, empty.Duplicate));
+        var stored = await store.GetMessagesAsync(conversation.Id, 0, 100, true);
+        Assert.Equal([("\n  a\n", " x "), ("bare", "x"), ("upper", "X"), (string.Empty, "e")], stored.Select(m => (m.Text, m.ClientMessageId)));
+        Assert.Equal(spaced.Message.Seq, (await store.FindByClientMessageIdAsync(conversation.Id, " x "))!.Seq);
+        Assert.Equal(bare.Message.Seq, (await store.FindByClientMessageIdAsync(conversation.Id, "x"))!.Seq);
+        Assert.Equal(upper.Message.Seq, (await store.FindByClientMessageIdAsync(conversation.Id, "X"))!.Seq);
+        Assert.Null(await store.FindByClientMessageIdAsync(conversation.Id, "x "));
+    }
+
+    [SkippableFact]
     public async Task Append_UnderConcurrency_GivesDistinctGapFreeSeqs()
     {
         var store = (await StoresAsync()).Conversations;

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using SupportHub.Server.Infrastructure.Validation;
 
 namespace SupportHub.Server.Features.Chat;
@@ -24,6 +25,14 @@ public static class ChatExtensions
         builder.Services.TryAddSingleton<ICallControls, NoCallControls>(); // the calls feature, when added, replaces it
         builder.Services.AddSingleton<Tickets.TicketDesk>();
         builder.Services.AddScoped<ConversationLookup>();
+        // A delegate rather than a FluentValidation validator: one rule between two fields.
+        builder.Services.AddOptions<ChatConnectionOptions>().BindConfiguration(ChatConnectionOptions.SectionName)
+            .Validate(o => o.IsValid, ChatConnectionOptions.ValidationMessage).ValidateOnStart();
+        builder.Services.AddOptions<HubOptions>().Configure<IOptions<ChatConnectionOptions>>((hub, connection) =>
+        {
+            hub.ClientTimeoutInterval = connection.Value.ClientTimeout;
+            hub.KeepAliveInterval = connection.Value.KeepAliveInterval;
+        });
         builder.Services
             .AddSignalR(options =>
             {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using LiteDB;
 using Microsoft.Extensions.Options;
 using SupportHub.Server.Features.Agents;
@@ -18,7 +19,19 @@ public sealed class LiteDbContext : IDisposable
         var folder = Path.GetFullPath(options.Value.DataPath);
         Directory.CreateDirectory(folder);
         FilePath = Path.Combine(folder, options.Value.FileName);
-        Database = new LiteDatabase(new ConnectionString { Filename = FilePath, Connection = ConnectionType.Direct }, CreateMapper());
+        // The collation is written into a new file's header; LiteDB refuses to open a file whose header
+        // differs from the one asked for, so an older file is opened as it is and then rebuilt.
+        var connection = new ConnectionString { Filename = FilePath, Connection = ConnectionType.Direct };
+        if (!File.Exists(FilePath))
+        {
+            connection.Collation = Ordinal;
+        }
+
+        Database = new LiteDatabase(connection, CreateMapper());
+        if (Database.Collation.SortOptions != Ordinal.SortOptions)
+        {
+            Database.Rebuild(new LiteDB.Engine.RebuildOptions { Collation = Ordinal });
+        }
 
         Conversations = Database.GetCollection<Conversation>(LiteDbCollections.Conversations);
         Messages = Database.GetCollection<ChatMessage>(LiteDbCollections.Messages);
@@ -37,6 +50,12 @@ public sealed class LiteDbContext : IDisposable
         Agents.EnsureIndex(a => a.Email, unique: true);
         Customers.EnsureIndex(c => c.ExternalId);
     }
+
+    /// <summary>
+    /// Strings compare as MongoDB compares them: byte for byte. LiteDB's default collation ignores
+    /// case, so client ids "X" and "x" were one id and a find by "x" returned "X".
+    /// </summary>
+    public static Collation Ordinal { get; } = new(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal);
 
     public string FilePath { get; }
 
@@ -60,7 +79,8 @@ public sealed class LiteDbContext : IDisposable
 
     private static BsonMapper CreateMapper()
     {
-        var mapper = new BsonMapper { EnumAsInteger = false };
+        // LiteDB's defaults trim every string and store "" as null; Hub keeps text and ids as sent.
+        var mapper = new BsonMapper { EnumAsInteger = false, TrimWhitespace = false, EmptyStringToNull = false };
         // LiteDB has no DateTimeOffset type; store the UTC instant and read it back as UTC.
         mapper.RegisterType<DateTimeOffset>(
             value => new BsonValue(value.UtcDateTime),

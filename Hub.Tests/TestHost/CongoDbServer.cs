@@ -55,7 +55,7 @@ public sealed class CongoDbServer : IDisposable
 
     private static async Task<CongoDbServer> StartSharedAsync()
     {
-        var node = FindOnPath("node") ?? throw new CongoDbUnavailableException("node is not on PATH");
+        var node = LocalServices.FindOnPath("node") ?? throw new CongoDbUnavailableException("node is not on PATH");
         await InstallAsync(node);
 
         // A free port can be taken by someone else before the server binds it: try a few.
@@ -63,7 +63,7 @@ public sealed class CongoDbServer : IDisposable
         {
             try
             {
-                var server = await LaunchAsync(node, FreeLoopbackPort());
+                var server = await LaunchAsync(node, LocalServices.FreeLoopbackPort());
                 AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Dispose();
                 return server;
             }
@@ -85,7 +85,7 @@ public sealed class CongoDbServer : IDisposable
             return;
         }
 
-        var npm = FindOnPath("npm") ?? throw new CongoDbUnavailableException("npm is not on PATH, and infra/congodb is not installed");
+        var npm = LocalServices.FindOnPath("npm") ?? throw new CongoDbUnavailableException("npm is not on PATH, and infra/congodb is not installed");
         await RunAsync(npm, ["ci", "--no-audit", "--no-fund"], "npm ci in infra/congodb");
     }
 
@@ -167,24 +167,4 @@ public sealed class CongoDbServer : IDisposable
             throw new CongoDbUnavailableException($"infra/congodb/server.mjs did not report ready on port {port} within {StartTimeout}: {errors}".Trim());
         }
     }
-
-    private static int FreeLoopbackPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
-    }
-
-    private static string? FindOnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(folder => Path.Combine(folder, name))
-            .FirstOrDefault(File.Exists);
 }

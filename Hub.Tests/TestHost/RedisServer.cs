@@ -35,14 +35,14 @@ public sealed class RedisServer : IDisposable
     /// <summary>A server of its own; the caller disposes it.</summary>
     public static async Task<RedisServer> StartAsync()
     {
-        var executable = FindOnPath("redis-server") ?? throw new InvalidOperationException(
+        var executable = LocalServices.FindOnPath("redis-server") ?? throw new InvalidOperationException(
             "redis-server is not on PATH. The Redis tests need a real Redis and do not skip: install it with " +
             "'apt-get install -y redis-server' (Debian's package; the service need not run, the tests start their own).");
 
         // A free port can be taken by someone else before redis-server binds it: try a few.
         for (var attempt = 1; ; attempt++)
         {
-            var server = new RedisServer(FreeLoopbackPort(), Directory.CreateTempSubdirectory("hub-redis-").FullName);
+            var server = new RedisServer(LocalServices.FreeLoopbackPort(), Directory.CreateTempSubdirectory("hub-redis-").FullName);
             try
             {
                 await server.LaunchAsync(executable);
@@ -133,7 +133,7 @@ public sealed class RedisServer : IDisposable
 
     private bool Shutdown()
     {
-        if (FindOnPath("redis-cli") is not { } cli)
+        if (LocalServices.FindOnPath("redis-cli") is not { } cli)
         {
             return false;
         }
@@ -180,24 +180,4 @@ public sealed class RedisServer : IDisposable
         await process.WaitForExitAsync();
         return (process.ExitCode, await output + await error);
     }
-
-    private static int FreeLoopbackPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
-    }
-
-    private static string? FindOnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(folder => Path.Combine(folder, name))
-            .FirstOrDefault(File.Exists);
 }

@@ -123,6 +123,11 @@ public sealed class HubServer : IAsyncDisposable
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
             .Build();
 
+    private static bool IsBackplaneTeardownTimeout(Exception e) =>
+        e is StackExchange.Redis.RedisTimeoutException
+        || (e is AggregateException aggregate && aggregate.InnerExceptions.All(IsBackplaneTeardownTimeout))
+        || (e.InnerException is { } inner && e is not AggregateException && IsBackplaneTeardownTimeout(inner));
+
     public async ValueTask DisposeAsync()
     {
         foreach (var connection in connections)
@@ -131,7 +136,16 @@ public sealed class HubServer : IAsyncDisposable
         }
 
         Http.Dispose();
-        await factory.DisposeAsync();
+        try
+        {
+            await factory.DisposeAsync();
+        }
+        catch (Exception e) when (IsBackplaneTeardownTimeout(e))
+        {
+            // The SignalR Redis backplane unsubscribes synchronously when the host is disposed; on a
+            // busy 2-core CI machine that UNSUBSCRIBE can pass its sync timeout. The test has finished
+            // and asserted by then; the host is stopped either way, so a slow goodbye is not a failure.
+        }
         if (ownsDataPath && Directory.Exists(DataPath))
         {
             Directory.Delete(DataPath, recursive: true);

@@ -48,7 +48,7 @@ public sealed class LiteDbContext : IDisposable
         Tickets.EnsureIndex(t => t.Number, unique: true);
         Tickets.EnsureIndex(t => t.CustomerId);
         Agents.EnsureIndex(a => a.Email, unique: true);
-        Customers.EnsureIndex(c => c.ExternalId);
+        LiteDbCustomerIndexes.Ensure(Customers);
     }
 
     /// <summary>

@@ -186,6 +186,37 @@ public abstract class RoutingStateContract : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Register_WithAStatus_StartsAnUnknownAgentWithIt_ButNeverChangesAKnownOne()
+    {
+        var id = NewId();
+        var profile = new AgentProfileSnapshot(id, "Restored", [1], ["billing"], 2, 1);
+        Assert.False(await State.TouchConnectionAsync(id, "laptop", T0.AddSeconds(60))); // unknown: nothing recorded
+        Assert.Null(await State.GetAgentAsync(id, T0));
+
+        await State.RegisterAgentAsync(profile, T0, PresenceStatus.Available);
+        var restored = (await State.GetAgentAsync(id, T0.AddSeconds(5)))!;
+        Assert.Equal((PresenceStatus.Available, 0, (DateTimeOffset?)T0), (restored.Status, restored.LiveConnections, restored.DisconnectedSince));
+
+        // Every node registering it again at once (a recovery on each), while the agent changes its status.
+        var again = Enumerable.Range(0, 20).Select(i => Task.Run(() => State.RegisterAgentAsync(profile, T0.AddSeconds(i), PresenceStatus.Available)));
+        await Task.WhenAll(again.Append(Task.Run(() => State.SetStatusAsync(id, PresenceStatus.Away, T0.AddSeconds(1)))));
+        Assert.True(await State.TouchConnectionAsync(id, "laptop", T0.AddSeconds(60)));
+        var known = (await State.GetAgentAsync(id, T0.AddSeconds(10)))!;
+        Assert.Equal((PresenceStatus.Away, 1), (known.Status, known.LiveConnections));
+    }
+
+    [SkippableFact]
+    public async Task RebuiltMark_IsMissingUntilMarked()
+    {
+        Assert.False(await State.IsRebuiltAsync());
+
+        await State.MarkRebuiltAsync(T0);
+        await State.MarkRebuiltAsync(T0.AddSeconds(1)); // another node's recovery
+
+        Assert.True(await State.IsRebuiltAsync());
+    }
+
+    [SkippableFact]
     public async Task ConcurrentReserves_NeverOfferOneTaskTwice_NorOverfillAnAgent()
     {
         var contested = await TaskAsync();

@@ -10,8 +10,11 @@ namespace SupportHub.Server.Features.Routing;
 /// </summary>
 public interface IRoutingState
 {
-    /// <summary>Creates or refreshes an agent's profile; presence and load are kept.</summary>
-    Task RegisterAgentAsync(AgentProfileSnapshot profile, DateTimeOffset at);
+    /// <summary>
+    /// Creates or refreshes an agent's profile; presence and load are kept. An agent the state does not
+    /// know yet starts with <paramref name="status"/> and no connection, its grace period counting from <paramref name="at"/>.
+    /// </summary>
+    Task RegisterAgentAsync(AgentProfileSnapshot profile, DateTimeOffset at, PresenceStatus status = PresenceStatus.Offline);
 
     Task<AgentPresence?> GetAgentAsync(string agentId, DateTimeOffset at);
 
@@ -20,8 +23,11 @@ public interface IRoutingState
     /// <summary>Sets the status the agent chose. Becoming available (from another status) resets missed offers and the idle time.</summary>
     Task SetStatusAsync(string agentId, PresenceStatus status, DateTimeOffset at);
 
-    /// <summary>A connection of the agent is alive until <paramref name="expiresAt"/> (connect and heartbeat).</summary>
-    Task TouchConnectionAsync(string agentId, string connectionId, DateTimeOffset expiresAt);
+    /// <summary>
+    /// A connection of the agent is alive until <paramref name="expiresAt"/> (connect and heartbeat).
+    /// False, and nothing recorded, when the state does not know the agent (it lost its data).
+    /// </summary>
+    Task<bool> TouchConnectionAsync(string agentId, string connectionId, DateTimeOffset expiresAt);
 
     /// <summary>A connection closed; the agent's grace period starts when it was the last live one.</summary>
     Task DropConnectionAsync(string agentId, string connectionId, DateTimeOffset at);
@@ -70,4 +76,13 @@ public interface IRoutingState
 
     /// <summary>Conversations (offered or assigned) that count against the agent's capacity.</summary>
     Task<IReadOnlyList<string>> GetLoadAsync(string agentId);
+
+    /// <summary>
+    /// False when the state lost its data (a Redis restarted without persistence, or flushed) since the
+    /// last <see cref="MarkRebuiltAsync"/>, or was never rebuilt: the routing recovery then rebuilds it.
+    /// </summary>
+    Task<bool> IsRebuiltAsync();
+
+    /// <summary>Records that the state was rebuilt from the document store.</summary>
+    Task MarkRebuiltAsync(DateTimeOffset at);
 }

@@ -41,13 +41,15 @@ public sealed class RoutingGateway(
         await EnqueueAsync(conversation, preferredAgentId, explicitLevel);
     }
 
-    /// <summary>Makes sure the routing state knows the agent (a reassignment to someone not connected since start).</summary>
+    /// <summary>
+    /// Makes sure the routing state knows the agent (a reassignment to someone not connected since start,
+    /// the recovery); one it did not know starts with the status it last had, without a connection.
+    /// </summary>
     public async Task EnsureAgentAsync(Agent agent)
     {
         if (await state.GetAgentAsync(agent.Id, time.GetUtcNow()) is null)
         {
-            await state.RegisterAgentAsync(
-                new AgentProfileSnapshot(agent.Id, agent.DisplayName, agent.Levels, agent.Skills, agent.ChatCapacity, agent.VoiceCapacity), time.GetUtcNow());
+            await state.RegisterAgentAsync(AgentProfileSnapshot.From(agent), time.GetUtcNow(), RecordedPresence.Of(agent));
         }
     }
 

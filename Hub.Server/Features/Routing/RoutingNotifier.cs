@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
+using SupportHub.Server.Features.Agents;
 using SupportHub.Server.Features.Chat;
 
 namespace SupportHub.Server.Features.Routing;
@@ -10,6 +11,7 @@ internal sealed class RoutingNotifier(
     IHubContext<AgentHub, IAgentClient> staff,
     IHubContext<CustomerHub, ICustomerClient> customers,
     IConversationStore conversations,
+    IAgentStore agents,
     IServiceProvider services,
     IOptions<RoutingOptions> options,
     TimeProvider time) : IRoutingNotifier
@@ -35,8 +37,12 @@ internal sealed class RoutingNotifier(
     public Task OfferWithdrawnAsync(string conversationId, string agentId) =>
         staff.Clients.User(agentId).OfferWithdrawn(new ConversationRequest(conversationId));
 
-    public async Task PresenceChangedAsync(string agentId, PresenceStatus status) =>
+    /// <summary>Recorded on the account first, so a restart gives the agent back the status it had (docs/routing.md).</summary>
+    public async Task PresenceChangedAsync(string agentId, PresenceStatus status)
+    {
+        await agents.SetPresenceAsync(agentId, status.ToString(), time.GetUtcNow());
         await staff.Clients.Group(ChatGroups.Staff).PresenceChanged(new PresenceChangedDto(agentId, status));
+    }
 
     // The router's moves are resolved when needed, not injected: they go through RoutingGateway,
     // which tells agents of withdrawn offers through this notifier, so injecting them would be a cycle.

@@ -9,14 +9,15 @@ internal sealed class InProcessRoutingState : IRoutingState
     private readonly Lock gate = new();
     private readonly Dictionary<string, AgentEntry> agents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RoutingTask> tasks = new(StringComparer.Ordinal);
+    private bool rebuilt;
 
-    public Task RegisterAgentAsync(AgentProfileSnapshot profile, DateTimeOffset at)
+    public Task RegisterAgentAsync(AgentProfileSnapshot profile, DateTimeOffset at, PresenceStatus status = PresenceStatus.Offline)
     {
         lock (gate)
         {
             if (!agents.TryGetValue(profile.AgentId, out var entry))
             {
-                entry = new AgentEntry { IdleSince = at, RegisteredAt = at };
+                entry = new AgentEntry { IdleSince = at, RegisteredAt = at, Status = status };
                 agents[profile.AgentId] = entry;
             }
 
@@ -61,17 +62,18 @@ internal sealed class InProcessRoutingState : IRoutingState
         return Task.CompletedTask;
     }
 
-    public Task TouchConnectionAsync(string agentId, string connectionId, DateTimeOffset expiresAt)
+    public Task<bool> TouchConnectionAsync(string agentId, string connectionId, DateTimeOffset expiresAt)
     {
         lock (gate)
         {
-            if (agents.TryGetValue(agentId, out var entry))
+            if (!agents.TryGetValue(agentId, out var entry))
             {
-                entry.Connections[connectionId] = expiresAt;
+                return Task.FromResult(false);
             }
-        }
 
-        return Task.CompletedTask;
+            entry.Connections[connectionId] = expiresAt;
+            return Task.FromResult(true);
+        }
     }
 
     public Task DropConnectionAsync(string agentId, string connectionId, DateTimeOffset at)
@@ -250,6 +252,15 @@ internal sealed class InProcessRoutingState : IRoutingState
             return Task.FromResult<IReadOnlyList<string>>(
                 agents.TryGetValue(agentId, out var entry) ? [.. entry.ChatLoad.Concat(entry.VoiceLoad)] : []);
         }
+    }
+
+    /// <summary>Lives as long as the process, like the state, so it is lost only together with it.</summary>
+    public Task<bool> IsRebuiltAsync() => Task.FromResult(Volatile.Read(ref rebuilt));
+
+    public Task MarkRebuiltAsync(DateTimeOffset at)
+    {
+        Volatile.Write(ref rebuilt, true);
+        return Task.CompletedTask;
     }
 
     private sealed class AgentEntry

@@ -8,7 +8,7 @@ namespace SupportHub.Server.Infrastructure.Redis;
 /// </summary>
 internal static class RedisScripts
 {
-    /// <summary>KEYS: agent, agents. ARGV: agentId, name, levels, skills, chat capacity, voice capacity, at, offline status.</summary>
+    /// <summary>KEYS: agent, agents. ARGV: agentId, name, levels, skills, chat capacity, voice capacity, at, status of a new agent.</summary>
     public const string Register = """
         if redis.call('EXISTS', KEYS[1]) == 0 then
           redis.call('HSET', KEYS[1], 'status', ARGV[8], 'idleSince', ARGV[7], 'registeredAt', ARGV[7], 'missed', 0)

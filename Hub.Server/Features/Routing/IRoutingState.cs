@@ -58,14 +58,27 @@ public interface IRoutingState
     /// <summary>Turns the agent's open offer into an assignment: the task leaves the queue, the load stays.</summary>
     Task<bool> TryAcceptAsync(string conversationId, string agentId, DateTimeOffset at);
 
-    /// <summary>Withdraws the agent's offer (declined, or missed when <paramref name="missed"/>); the task waits again.</summary>
+    /// <summary>
+    /// Withdraws the agent's offer (declined, or missed when <paramref name="missed"/>); the task waits again.
+    /// A missed offer is only withdrawn once its deadline is reached at <paramref name="at"/>, so a sweep
+    /// that read an expired offer never withdraws a newer one made to the same agent meanwhile.
+    /// </summary>
     Task<ReleaseResult> ReleaseOfferAsync(string conversationId, string agentId, bool missed, DateTimeOffset at);
 
     /// <summary>Offers whose deadline has passed.</summary>
     Task<IReadOnlyList<RoutingTask>> GetExpiredOffersAsync(DateTimeOffset at);
 
     /// <summary>
-    /// Assigns a conversation straight to an agent (a claim, a reassignment): removes its task if
+    /// A claim: takes a task that is queued and not offered to another agent (the agent's own offer
+    /// may be claimed instead of accepted), within the agent's capacity on the task's channel. The
+    /// task leaves the queue and takes the slot. False when the task is not queued (accepted, claimed
+    /// or withdrawn already), is offered to someone else, or the agent is full or unknown; so a claim
+    /// never beats a live offer, nor an accept that won it.
+    /// </summary>
+    Task<bool> TryClaimAsync(string conversationId, string agentId, DateTimeOffset at);
+
+    /// <summary>
+    /// Assigns a conversation straight to an agent (a reassignment, a reopen, a rebuild): removes its task if
     /// queued and not offered to someone else, and takes capacity. False when the agent is full or
     /// the task is offered to another agent.
     /// </summary>

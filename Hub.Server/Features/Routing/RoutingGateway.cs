@@ -93,6 +93,10 @@ public sealed class RoutingGateway(
         return result;
     }
 
+    /// <summary>A claim: only while the conversation is queued and not offered to another agent.</summary>
+    public Task<bool> TryClaimAsync(Conversation conversation, string agentId) =>
+        state.TryClaimAsync(conversation.Id, agentId, time.GetUtcNow());
+
     public Task<bool> TryAssignAsync(Conversation conversation, string agentId) =>
         state.TryAssignAsync(conversation.Id, conversation.Channel, agentId, time.GetUtcNow());
 

@@ -183,7 +183,8 @@ internal sealed class InProcessRoutingState : IRoutingState
     {
         lock (gate)
         {
-            if (!tasks.TryGetValue(conversationId, out var task) || task.OfferedTo != agentId || !agents.TryGetValue(agentId, out var entry))
+            if (!tasks.TryGetValue(conversationId, out var task) || task.OfferedTo != agentId || !agents.TryGetValue(agentId, out var entry)
+                || (missed && task.OfferDeadline > at))
             {
                 var current = agents.TryGetValue(agentId, out var known) ? known.MissedOffers : 0;
                 return Task.FromResult(new ReleaseResult(false, current));
@@ -206,6 +207,29 @@ internal sealed class InProcessRoutingState : IRoutingState
         lock (gate)
         {
             return Task.FromResult<IReadOnlyList<RoutingTask>>([.. tasks.Values.Where(t => t.OfferedTo is not null && t.OfferDeadline < at)]);
+        }
+    }
+
+    public Task<bool> TryClaimAsync(string conversationId, string agentId, DateTimeOffset at)
+    {
+        lock (gate)
+        {
+            if (!tasks.TryGetValue(conversationId, out var task) || (task.OfferedTo is not null && task.OfferedTo != agentId)
+                || !agents.TryGetValue(agentId, out var entry))
+            {
+                return Task.FromResult(false);
+            }
+
+            var load = entry.Load(task.Channel);
+            if (!load.Contains(conversationId) && !entry.HasRoomFor(task.Channel))
+            {
+                return Task.FromResult(false);
+            }
+
+            tasks.Remove(conversationId);
+            load.Add(conversationId);
+            entry.IdleSince = at;
+            return Task.FromResult(true);
         }
     }
 

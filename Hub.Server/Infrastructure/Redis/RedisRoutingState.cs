@@ -90,6 +90,12 @@ internal sealed class RedisRoutingState(IConnectionMultiplexer redis, IOptions<R
         return [.. tasks.Where(t => t.OfferedTo is not null && t.OfferDeadline is { } deadline && ToMs(deadline) < now)];
     }
 
+    public async Task<bool> TryClaimAsync(string conversationId, string agentId, DateTimeOffset at) =>
+        IsTrue(await db.ScriptEvaluateAsync(
+            RedisScripts.Claim,
+            [keys.Task(conversationId), keys.Tasks, keys.Agent(agentId), keys.Load(agentId, Channel.Chat), keys.Load(agentId, Channel.Voice), keys.Offers],
+            [conversationId, agentId, ToMs(at)]));
+
     public async Task<bool> TryAssignAsync(string conversationId, Channel channel, string agentId, DateTimeOffset at) =>
         IsTrue(await db.ScriptEvaluateAsync(
             RedisScripts.Assign,

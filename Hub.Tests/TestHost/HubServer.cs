@@ -46,7 +46,9 @@ public sealed class HubServer : IAsyncDisposable
     public IServiceProvider Services => factory.Services;
 
     /// <param name="dataPath">An existing data folder to reuse (restart tests); a new temporary one when null.</param>
-    public static HubServer Start(string? dataPath = null, string environment = "Testing", IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="services">Test hooks that replace the server's services; null for none.</param>
+    public static HubServer Start(
+        string? dataPath = null, string environment = "Testing", IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var owns = dataPath is null;
         dataPath ??= NewDataPath();
@@ -60,7 +62,7 @@ public sealed class HubServer : IAsyncDisposable
             all[key] = value;
         }
 
-        var factory = new HubApplicationFactory(all, environment);
+        var factory = new HubApplicationFactory(all, environment, services);
         factory.StartOnLoopback();
         return new HubServer(factory, dataPath, owns);
     }

@@ -145,8 +145,15 @@ internal static class MongoQueries
 
     // Messages
 
+    /// <summary>
+    /// A message by its client id. The last condition repeats the partial filter of
+    /// MongoIndexes.MessagesByClientId, so the planner may use that index (it does not infer $type from
+    /// an equality).
+    /// </summary>
     public static FilterDefinition<ChatMessage> MessageByClientId(string conversationId, string clientMessageId) =>
-        MessageFilter.Eq(m => m.ConversationId, conversationId) & MessageFilter.Eq(m => m.ClientMessageId, clientMessageId);
+        MessageFilter.Eq(m => m.ConversationId, conversationId)
+        & MessageFilter.Eq(m => m.ClientMessageId, clientMessageId)
+        & MongoIndexes.HasClientMessageId;
 
     /// <summary>The resume query: everything after the last seq a client has.</summary>
     public static FilterDefinition<ChatMessage> MessagesAfter(string conversationId, long afterSeq, bool includePrivateNotes)
@@ -244,7 +251,9 @@ internal static class MongoQueries
 
     public static FilterDefinition<Customer> CustomerById(string id) => Builders<Customer>.Filter.Eq(c => c.Id, id);
 
-    public static FilterDefinition<Customer> CustomerByExternalId(string externalId) => Builders<Customer>.Filter.Eq(c => c.ExternalId, externalId);
+    /// <summary>A customer by external id, with the partial filter of MongoIndexes.CustomersByExternalId so that index is used.</summary>
+    public static FilterDefinition<Customer> CustomerByExternalId(string externalId) =>
+        Builders<Customer>.Filter.Eq(c => c.ExternalId, externalId) & MongoIndexes.HasExternalId;
 
     // Agents
 

@@ -183,6 +183,10 @@ public sealed class HubNode : IAsyncDisposable
         }
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+
+        // Several nodes share a small test machine with the test run: workstation GC and no profiling JIT tier, as on a one-core container.
+        start.Environment["DOTNET_gcServer"] = "0";
+        start.Environment["DOTNET_TieredPGO"] = "0";
         foreach (var (key, value) in LogSettings.Concat(new Dictionary<string, string?> { ["Hub:Storage:DataPath"] = dataPath }).Concat(settings))
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

@@ -95,19 +95,25 @@ public sealed class HubCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var node in Nodes)
+        try
         {
-            output.WriteLine($"--- node {node.Name} ({node.BaseAddress}), last {LogLines} lines of {node.LogFile} ---");
-            foreach (var line in node.ReadLog().Split(Environment.NewLine).TakeLast(LogLines))
+            foreach (var node in Nodes)
             {
-                output.WriteLine(line.Length > LogLineLength ? line[..LogLineLength] + " ..." : line);
+                output.WriteLine($"--- node {node.Name} ({node.BaseAddress}), last {LogLines} lines of {node.LogFile} ---");
+                foreach (var line in node.ReadLog().Split(Environment.NewLine).TakeLast(LogLines))
+                {
+                    output.WriteLine(line.Length > LogLineLength ? line[..LogLineLength] + " ..." : line);
+                }
+
+                await node.DisposeAsync();
             }
 
-            await node.DisposeAsync();
+            await store.DisposeAsync();
+            await new MongoClient(mongoConnection).DropDatabaseAsync(database);
         }
-
-        await store.DisposeAsync();
-        Redis.Dispose();
-        await new MongoClient(mongoConnection).DropDatabaseAsync(database);
+        finally
+        {
+            Redis.Dispose();
+        }
     }
 }

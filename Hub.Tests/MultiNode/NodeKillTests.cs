@@ -64,6 +64,16 @@ public sealed class NodeKillTests(ITestOutputHelper output)
         Assert.Empty(staff.Pending);
         output.WriteLine($"resent {clock.Elapsed}");
 
+        // The agent's console never lost its connection, so nothing prompts it to Resume: every stored
+        // message must reach it live, including one that A stored but died before sending out (its
+        // re-send answers duplicate and is sent out again).
+        var transcript = await ClientLedger.ReadTranscriptAsync(after => agent.ResumeAsync(id, after));
+        var seenLive = new HashSet<long>(accepted.Messages.Select(m => m.Seq));
+        foreach (var message in transcript.Where(m => !seenLive.Contains(m.Seq)))
+        {
+            await agent.Messages.WaitForAsync(m => m.Seq == message.Seq);
+        }
+
         // Everything the clients hold, then what each side reads afresh.
         customer.Receive(customerOnB.Messages.Snapshot());
         staff.Receive(agent.Messages.Snapshot());

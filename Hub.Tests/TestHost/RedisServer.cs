@@ -55,6 +55,39 @@ public sealed class RedisServer : IDisposable
         }
     }
 
+    /// <summary>Drops every key, as a Redis that lost its data would have none (a private server only).</summary>
+    public async Task FlushAllAsync()
+    {
+        var cli = LocalServices.FindOnPath("redis-cli") ?? throw new InvalidOperationException("redis-cli is not on PATH.");
+        var (exitCode, output) = await RunAsync(cli, ["-h", "127.0.0.1", "-p", Port.ToString(), "flushall"]);
+        if (exitCode != 0 || !output.Contains("OK", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"FLUSHALL on port {Port} failed ({exitCode}): {output}");
+        }
+    }
+
+    /// <summary>Stops the server without saving and starts it again on the same port, empty (a private server only).</summary>
+    public async Task RestartAsync()
+    {
+        if (!Shutdown())
+        {
+            KillFromPidFile();
+        }
+
+        // The new server must not find the old one still answering on the port.
+        using (var timeout = new CancellationTokenSource(StartTimeout))
+        {
+            while (await PingAsync())
+            {
+                timeout.Token.ThrowIfCancellationRequested();
+                await Task.Delay(50);
+            }
+        }
+
+        var executable = LocalServices.FindOnPath("redis-server") ?? throw new InvalidOperationException("redis-server is not on PATH.");
+        await LaunchAsync(executable);
+    }
+
     public void Dispose()
     {
         if (Interlocked.Exchange(ref disposed, 1) == 1)

@@ -77,8 +77,7 @@ public sealed class RedisRestartTests(ITestOutputHelper output)
         }
     }
 
-    [SkippableFact(Skip = "needs s20-presence: this branch repairs lost Redis data only when a node starts (docs/routing.md), so after the "
-        + "restart and a heartbeat Ada is still Offline with load 0; the repair is built on s20-presence, unskip after merging it")]
+    [SkippableFact]
     public async Task RedisRestarted_PresenceQueueAndLoadAreRightWithinOneHeartbeat()
     {
         await using var cluster = await HubCluster.StartAsync(output);

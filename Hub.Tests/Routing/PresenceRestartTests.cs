@@ -39,8 +39,11 @@ public sealed class PresenceRestartTests
             Assert.True(started.AgentsAvailable);
             await customer.Positions.WaitForAsync(p => p.ConversationId == started.ConversationId && p.Position == 1);
 
-            // The console reconnects with the same token and does nothing else: the offer comes.
-            var console = await second.ConnectAgentAsync(token);
+            // The console reconnects with the same token and does nothing else: the offer comes. Like the
+            // console, it listens before it starts, since the offer can follow the connect at once.
+            await using var connection = second.BuildConnection(ChatExtensions.AgentHubPath, token);
+            var console = new AgentClient(connection);
+            await connection.StartAsync().WaitAsync(HubServer.Timeout);
             var offer = await console.Offers.WaitForAsync(o => o.ConversationId == started.ConversationId);
             await console.AcceptAsync(offer.ConversationId);
 

@@ -57,6 +57,17 @@ public sealed class RedisServer : IDisposable
         }
     }
 
+    /// <summary>Drops every key, as a Redis that lost its data would have none (a private server only).</summary>
+    public async Task FlushAllAsync()
+    {
+        var cli = LocalServices.FindOnPath("redis-cli") ?? throw new InvalidOperationException("redis-cli is not on PATH.");
+        var (exitCode, output) = await RunAsync(cli, ["-h", "127.0.0.1", "-p", Port.ToString(), "flushall"]);
+        if (exitCode != 0 || !output.Contains("OK", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"FLUSHALL on port {Port} failed ({exitCode}): {output}");
+        }
+    }
+
     /// <summary>
     /// Stops the server as an outage would: its data is gone (nothing is persisted), its clients see
     /// the connection drop. Returns once the port no longer answers. Never call it on the shared server.
@@ -80,8 +91,16 @@ public sealed class RedisServer : IDisposable
         }
     }
 
-    /// <summary>Starts the server again on the same port, empty, after <see cref="StopAsync"/>.</summary>
-    public Task RestartAsync() => LaunchAsync();
+    /// <summary>Starts the server again on the same port, empty; stops it first (<see cref="StopAsync"/>) if it still runs.</summary>
+    public async Task RestartAsync()
+    {
+        if (await PingAsync())
+        {
+            await StopAsync();
+        }
+
+        await LaunchAsync();
+    }
 
     public void Dispose()
     {

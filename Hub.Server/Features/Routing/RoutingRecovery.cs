@@ -24,10 +24,21 @@ internal sealed partial class RoutingRecovery(
 {
     private const int Limit = 100_000;
 
-    /// <summary>Start-up waits for the first rebuild, as before: a node answers only with its state in place.</summary>
+    /// <summary>
+    /// Start-up waits for the first rebuild, so a node answers with its state in place. With Redis down
+    /// the node starts anyway (as its Redis connection does); the mark is missing, so the check rebuilds later.
+    /// </summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        await RebuildAsync(cancellationToken);
+        try
+        {
+            await RebuildAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogStartRebuildFailed(e);
+        }
+
         await base.StartAsync(cancellationToken);
     }
 
@@ -68,21 +79,15 @@ internal sealed partial class RoutingRecovery(
         }
     }
 
+    /// <summary>
+    /// Held conversations first: while nodes run, a waiting one queued before them could be offered to
+    /// an agent whose held conversations do not count yet, leaving no room to count them.
+    /// </summary>
     private async Task RebuildAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var waiting = await conversations.ListByStatusAsync(ConversationStatus.Waiting, Limit, ct);
-        foreach (var listed in waiting)
-        {
-            // Read again: while nodes run, the conversation may have been taken since the list was read.
-            if (await conversations.GetAsync(listed.Id, ct) is { Status: ConversationStatus.Waiting } conversation)
-            {
-                await queue.EnqueueAsync(conversation, explicitLevel: conversation.Level != 1);
-            }
-        }
-
-        var restored = 0;
         var known = new Dictionary<string, Agent?>(StringComparer.Ordinal);
+        var restored = 0;
         foreach (var agent in await agents.ListAsync(ct))
         {
             known[agent.Id] = agent;
@@ -103,12 +108,23 @@ internal sealed partial class RoutingRecovery(
                 known[agentId] = agent;
             }
 
+            // Read again: while nodes run, the conversation may have been closed since the list was read.
             if (agent is not null
                 && await conversations.GetAsync(listed.Id, ct) is { Status: ConversationStatus.Active } conversation
                 && conversation.AssignedAgentId == agentId)
             {
                 await queue.EnsureAgentAsync(agent);
                 await queue.TryAssignAsync(conversation, agentId);
+            }
+        }
+
+        var waiting = await conversations.ListByStatusAsync(ConversationStatus.Waiting, Limit, ct);
+        foreach (var listed in waiting)
+        {
+            // Read again: the conversation may have been taken since the list was read.
+            if (await conversations.GetAsync(listed.Id, ct) is { Status: ConversationStatus.Waiting } conversation)
+            {
+                await queue.EnqueueAsync(conversation, explicitLevel: conversation.Level != 1);
             }
         }
 
@@ -122,6 +138,9 @@ internal sealed partial class RoutingRecovery(
 
     [LoggerMessage(EventId = 2302, Level = LogLevel.Warning, Message = "The routing state lost its data (Redis restarted or flushed); rebuilding it from the document store")]
     private partial void LogStateLost();
+
+    [LoggerMessage(EventId = 2304, Level = LogLevel.Warning, Message = "Could not rebuild the routing state at start-up; retrying every sweep interval")]
+    private partial void LogStartRebuildFailed(Exception exception);
 
     [LoggerMessage(EventId = 2303, Level = LogLevel.Warning, Message = "Could not check the routing state; retrying every sweep interval")]
     private partial void LogCheckFailed(Exception exception);

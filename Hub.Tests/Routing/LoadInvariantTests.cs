@@ -19,21 +19,47 @@ public sealed class LoadInvariantTests(ITestOutputHelper output)
     private const int Rounds = 20;
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(20);
 
+    private static readonly Dictionary<string, string?> RaceSettings = new()
+    {
+        ["Hub:Routing:OfferTimeout"] = "00:10:00", // nothing expires while the rounds run
+        ["Hub:Routing:StickyTimeout"] = "00:10:00", // a transferred chat waits for Ben, who stays Busy
+        ["Hub:Routing:LoadReconcileInterval"] = "01:00:00", // the hand-offs themselves must keep the load right
+    };
+
     [Fact]
     public async Task RacingHandOffs_LeaveEveryAgentsLoadEqualToWhatItHoldsPlusItsOpenOffers_WithoutReconciliation()
     {
-        await using var server = HubServer.Start(settings: new Dictionary<string, string?>
+        await using var server = HubServer.Start(settings: RaceSettings);
+
+        await RaceAsync(server, server);
+    }
+
+    [SkippableFact]
+    public async Task RacingHandOffs_AcrossTwoHostsOnOneRedisAndOneStore_LeaveEveryAgentsLoadEqualToWhatItHolds()
+    {
+        var settings = new Dictionary<string, string?>(RaceSettings)
         {
-            ["Hub:Routing:OfferTimeout"] = "00:10:00", // nothing expires while the rounds run
-            ["Hub:Routing:StickyTimeout"] = "00:10:00", // a transferred chat waits for Ben, who stays Busy
-            ["Hub:Routing:LoadReconcileInterval"] = "01:00:00", // the hand-offs themselves must keep the load right
-        });
+            ["ConnectionStrings:Redis"] = (await RedisServer.SharedAsync()).ConnectionString,
+            ["Hub:Redis:KeyPrefix"] = $"load-race:{Guid.NewGuid():N}:",
+            ["ConnectionStrings:MongoDb"] = await MongoTestServer.ConnectionStringAsync(),
+            ["Hub:Mongo:Database"] = $"load_race_{Guid.NewGuid():N}",
+            ["Hub:Routing:SweepInterval"] = "00:00:00.100",
+        };
+        await using var hostA = HubServer.Start(settings: settings);
+        await using var hostB = HubServer.Start(settings: settings);
+
+        await RaceAsync(hostA, hostB);
+    }
+
+    /// <summary>Customers and Ada on <paramref name="server"/>; Ben and the supervisor Sam on <paramref name="otherHost"/>.</summary>
+    private async Task RaceAsync(HubServer server, HubServer otherHost)
+    {
         var adaLogin = await server.CreateAgentAsync("Ada", capacity: 100);
         var benLogin = await server.CreateAgentAsync("Ben", capacity: 100);
         var samLogin = await server.CreateAgentAsync("Sam", roles: [AgentRole.Agent, AgentRole.Supervisor], capacity: 100);
         var ada = await server.ConnectAgentAsync(adaLogin.Token);
-        var ben = await server.ConnectAgentAsync(benLogin.Token);
-        var sam = await server.ConnectAgentAsync(samLogin.Token);
+        var ben = await otherHost.ConnectAgentAsync(benLogin.Token);
+        var sam = await otherHost.ConnectAgentAsync(samLogin.Token);
         await ben.SetPresenceAsync(PresenceStatus.Busy);
         await sam.SetPresenceAsync(PresenceStatus.Busy);
         await ada.SetPresenceAsync(PresenceStatus.Available); // every offer goes to Ada

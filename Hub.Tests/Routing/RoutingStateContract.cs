@@ -4,7 +4,7 @@ using SupportHub.Server.Features.Routing;
 namespace SupportHub.Tests.Routing;
 
 /// <summary>The routing-state port's contract; RoutingStateTests runs it in-process and on Redis.</summary>
-public abstract class RoutingStateContract : IAsyncLifetime
+public abstract partial class RoutingStateContract : IAsyncLifetime
 {
     protected static readonly DateTimeOffset T0 = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
 

@@ -98,4 +98,19 @@ public interface IRoutingState
 
     /// <summary>Records that the state was rebuilt from the document store.</summary>
     Task MarkRebuiltAsync(DateTimeOffset at);
+
+    /// <summary>
+    /// Reconciliation (<see cref="LoadReconciler"/>): removes a conversation from the agent's load, on
+    /// either channel, unless it is the agent's open offer at this moment. False when it was not
+    /// there, or is offered to the agent.
+    /// </summary>
+    Task<bool> TryDropLoadAsync(string agentId, string conversationId);
+
+    /// <summary>
+    /// Reconciliation (<see cref="LoadReconciler"/>): counts a conversation the agent holds in the
+    /// document store against its capacity again. Not while the conversation is queued (it waits for
+    /// an agent, so nobody holds it), nor for an agent the state does not know. No capacity check:
+    /// the agent holds it. False when nothing was added.
+    /// </summary>
+    Task<bool> TryRestoreLoadAsync(string agentId, string conversationId, Channel channel);
 }

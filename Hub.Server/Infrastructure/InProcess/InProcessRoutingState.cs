@@ -4,7 +4,7 @@ using SupportHub.Server.Features.Routing;
 namespace SupportHub.Server.Infrastructure.InProcess;
 
 /// <summary>Routing state of the embedded mode: one node, one lock makes every step atomic.</summary>
-internal sealed class InProcessRoutingState : IRoutingState
+internal sealed partial class InProcessRoutingState : IRoutingState
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, AgentEntry> agents = new(StringComparer.Ordinal);

@@ -118,6 +118,16 @@ internal sealed class RedisRoutingState(IConnectionMultiplexer redis, IOptions<R
 
     public Task MarkRebuiltAsync(DateTimeOffset at) => db.StringSetAsync(keys.Rebuilt, ToMs(at));
 
+    public async Task<bool> TryDropLoadAsync(string agentId, string conversationId) =>
+        (long)await db.ScriptEvaluateAsync(
+            RedisScripts.DropLoad,
+            [keys.Task(conversationId), keys.Load(agentId, Channel.Chat), keys.Load(agentId, Channel.Voice)],
+            [conversationId, agentId]) > 0;
+
+    public async Task<bool> TryRestoreLoadAsync(string agentId, string conversationId, Channel channel) =>
+        IsTrue(await db.ScriptEvaluateAsync(
+            RedisScripts.RestoreLoad, [keys.Agent(agentId), keys.Task(conversationId), keys.Load(agentId, channel)], [conversationId]));
+
     private static bool IsTrue(RedisResult reply) => (long)reply == 1;
 
     private async Task<IReadOnlyList<AgentPresence>> ReadAgentsAsync(IReadOnlyList<string> agentIds, DateTimeOffset at)

@@ -174,4 +174,22 @@ internal static class RedisScripts
         redis.call('HSET', KEYS[3], 'idleSince', ARGV[4])
         return 1
         """;
+
+    /// <summary>
+    /// KEYS: task, chat load, voice load. ARGV: conversationId, agentId. The load reconciliation's
+    /// removal: never the agent's open offer. Returns how many entries were removed.
+    /// </summary>
+    public const string DropLoad = """
+        if redis.call('HGET', KEYS[1], 'offeredTo') == ARGV[2] then return 0 end
+        return redis.call('SREM', KEYS[2], ARGV[1]) + redis.call('SREM', KEYS[3], ARGV[1])
+        """;
+
+    /// <summary>
+    /// KEYS: agent, task, load of the channel. ARGV: conversationId. The load reconciliation's
+    /// addition: not while the conversation is queued, not for an unknown agent. Returns 1 when added.
+    /// </summary>
+    public const string RestoreLoad = """
+        if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
+        return redis.call('SADD', KEYS[3], ARGV[1])
+        """;
 }

@@ -1,15 +1,33 @@
+using System.Net.Http.Json;
 using SupportHub.Server.Features.Chat;
 using SupportHub.Tests.TestHost;
 
 namespace SupportHub.Tests.Chat;
 
-/// <summary>Text and client ids come back exactly as they were sent, live and from the store.</summary>
+/// <summary>Text and client ids come back exactly as they were sent, live and from the store, on both storage adapters.</summary>
 public sealed class ExactTextTests
 {
     [Fact]
     public async Task IndentedTextWithASpacedClientId_ComesBackIdenticalFromResume_AndTheTrimmedIdIsAnotherMessage()
     {
         await using var server = HubServer.Start();
+        await SendAndResumeAsync(server);
+    }
+
+    [SkippableFact]
+    public async Task IndentedTextWithASpacedClientId_ComesBackIdenticalFromResume_OnMongoDb()
+    {
+        await using var server = HubServer.Start(settings: new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:MongoDb"] = await MongoTestServer.ConnectionStringAsync(),
+            ["Hub:Mongo:Database"] = $"exact_text_{Guid.NewGuid():N}",
+        });
+        Assert.Equal("mongodb", (await server.Http.GetFromJsonAsync<Dictionary<string, string>>("/health"))!["documentStore"]);
+        await SendAndResumeAsync(server);
+    }
+
+    private static async Task SendAndResumeAsync(HubServer server)
+    {
         var visitor = await server.CreateVisitorAsync();
         var agent = await server.ConnectAgentAsync((await server.CreateAgentAsync("Ada")).Token);
         var customer = await server.ConnectCustomerAsync(visitor.Token);

@@ -7,7 +7,10 @@ using SupportHub.Tests.TestHost;
 
 namespace SupportHub.Tests.Chat;
 
-/// <summary>The same start sent twice at once, and a start a crash left half-done: one conversation, one ticket.</summary>
+/// <summary>
+/// The same start sent twice at once (two tabs on one host, or on two nodes sharing one store and one
+/// Redis), and a start a crash left half-done: one conversation, one ticket.
+/// </summary>
 public sealed class StartRaceTests
 {
     private const int Rounds = 20;
@@ -16,13 +19,36 @@ public sealed class StartRaceTests
     public async Task SameStart_OnTwoConnectionsAtOnce_GivesOneConversationAndOneTicket_EveryRound()
     {
         await using var server = HubServer.Start();
-        var conversations = server.Service<IConversationStore>();
-        var tickets = server.Service<ITicketStore>();
+
+        await RaceAsync(server, server);
+    }
+
+    [SkippableFact]
+    public async Task SameStart_OnTwoNodesAtOnce_GivesOneConversationAndOneTicket_EveryRound()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Redis"] = (await RedisServer.SharedAsync()).ConnectionString,
+            ["Hub:Redis:KeyPrefix"] = $"start-race:{Guid.NewGuid():N}:",
+            ["ConnectionStrings:MongoDb"] = await MongoTestServer.ConnectionStringAsync(),
+            ["Hub:Mongo:Database"] = $"start_race_{Guid.NewGuid():N}",
+        };
+        await using var nodeA = HubServer.Start(settings: settings);
+        await using var nodeB = HubServer.Start(settings: settings);
+
+        await RaceAsync(nodeA, nodeB);
+    }
+
+    /// <summary>One visitor, one tab on each of <paramref name="first"/> and <paramref name="second"/> (the same host or two nodes on one store).</summary>
+    private static async Task RaceAsync(HubServer first, HubServer second)
+    {
+        var conversations = first.Service<IConversationStore>();
+        var tickets = first.Service<ITicketStore>();
 
         for (var round = 0; round < Rounds; round++)
         {
-            var visitor = await server.CreateVisitorAsync();
-            var tabs = await Task.WhenAll(server.ConnectCustomerAsync(visitor.Token), server.ConnectCustomerAsync(visitor.Token));
+            var visitor = await first.CreateVisitorAsync();
+            var tabs = await Task.WhenAll(first.ConnectCustomerAsync(visitor.Token), second.ConnectCustomerAsync(visitor.Token));
             var request = new StartConversationRequest("Carla", null, "billing", $"Round {round}", Guid.NewGuid().ToString("N"));
 
             var answers = await Task.WhenAll(tabs.Select(tab => Task.Run(() =>

@@ -33,6 +33,23 @@ public sealed class IdentityVerificationTests
     }
 
     [Fact]
+    public async Task ASiteUserSigningInOnTenDevicesAtOnce_GetsOneCustomer_EveryRound()
+    {
+        await using var server = HubServer.Start(settings: new Dictionary<string, string?> { ["Hub:Identity:Secret"] = Secret });
+
+        for (var round = 0; round < 5; round++)
+        {
+            var userId = $"user-{round}-{Guid.NewGuid():N}";
+            var sessions = await Task.WhenAll(Enumerable.Range(0, 10)
+                .Select(_ => Task.Run(() => CreateAsync(server, new CreateVisitorRequest(null, null, userId, Hash(userId))))))
+                .WaitAsync(HubServer.Timeout);
+
+            var customerId = Assert.Single(sessions.Select(s => s.CustomerId).Distinct());
+            Assert.Equal(customerId, (await server.Service<ICustomerStore>().GetByExternalIdAsync(userId))!.Id);
+        }
+    }
+
+    [Fact]
     public async Task AForgedOrMissingHash_IsRefused_AndCreatesNothing()
     {
         await using var server = HubServer.Start(settings: new Dictionary<string, string?> { ["Hub:Identity:Secret"] = Secret });

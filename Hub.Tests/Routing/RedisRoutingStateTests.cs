@@ -78,4 +78,17 @@ public sealed class RedisRoutingStateTests : RoutingStateContract
         Assert.Empty(await State.GetAgentsAsync(T0));
         Assert.DoesNotContain(await node!.KeysAsync(), key => key.ToString().Contains(ghost, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task RebuiltMark_IsGone_WhenRedisLosesTheData()
+    {
+        await AgentAsync();
+        await State.MarkRebuiltAsync(T0);
+        Assert.Contains(await node!.KeysAsync(), key => key == node.Prefix + "rebuilt");
+
+        await node.Redis.GetDatabase().KeyDeleteAsync([.. await node.KeysAsync()]); // what a FLUSHALL or a restart without persistence does
+
+        Assert.False(await State.IsRebuiltAsync());
+        Assert.Empty(await State.GetAgentsAsync(T0));
+    }
 }

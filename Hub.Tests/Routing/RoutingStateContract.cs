@@ -4,7 +4,7 @@ using SupportHub.Server.Features.Routing;
 namespace SupportHub.Tests.Routing;
 
 /// <summary>The routing-state port's contract; RoutingStateTests runs it in-process and on Redis.</summary>
-public abstract class RoutingStateContract : IAsyncLifetime
+public abstract partial class RoutingStateContract : IAsyncLifetime
 {
     protected static readonly DateTimeOffset T0 = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
 
@@ -142,6 +142,78 @@ public abstract class RoutingStateContract : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task TryClaim_TakesOnlyAQueuedTaskThatIsNotOfferedToAnother_SoItNeverBeatsAnAccept()
+    {
+        var claimer = await AgentAsync(chatCapacity: 2, status: PresenceStatus.Offline);
+        var rival = await AgentAsync();
+        var offered = await TaskAsync();
+        await State.TryReserveAsync(offered, rival, T0.AddSeconds(30), T0);
+
+        Assert.False(await State.TryClaimAsync(offered, claimer, T0)); // a live offer to another agent
+        Assert.True(await State.TryAcceptAsync(offered, rival, T0.AddSeconds(1)));
+        Assert.False(await State.TryClaimAsync(offered, claimer, T0.AddSeconds(1))); // the accept won: nothing left to take
+        Assert.False(await State.TryClaimAsync(NewId(), claimer, T0)); // not queued
+        Assert.Equal([offered], await State.GetLoadAsync(rival));
+
+        var own = await TaskAsync();
+        await State.SetStatusAsync(claimer, PresenceStatus.Available, T0);
+        Assert.True(await State.TryReserveAsync(own, claimer, T0.AddSeconds(30), T0));
+        var queued = await TaskAsync();
+        Assert.True(await State.TryClaimAsync(queued, claimer, T0.AddSeconds(2))); // whatever the status
+        Assert.True(await State.TryClaimAsync(own, claimer, T0.AddSeconds(3))); // its own offer needs no more room
+        Assert.False(await State.TryClaimAsync(await TaskAsync(), claimer, T0.AddSeconds(3))); // full
+        Assert.True(await State.TryClaimAsync(await TaskAsync(channel: Channel.Voice), claimer, T0.AddSeconds(3)));
+
+        Assert.Null(await State.GetTaskAsync(own));
+        Assert.Null(await State.GetTaskAsync(queued));
+        Assert.Empty(await State.GetExpiredOffersAsync(T0.AddHours(1)));
+        var presence = (await State.GetAgentAsync(claimer, T0))!;
+        Assert.Equal((2, 1, T0.AddSeconds(3)), (presence.ChatLoad, presence.VoiceLoad, presence.IdleSince));
+    }
+
+    [SkippableFact]
+    public async Task ConcurrentClaimsAndAccepts_OfOfferedTasks_AreAllWonByTheOfferedAgent()
+    {
+        var offered = await AgentAsync(chatCapacity: 20);
+        var claimer = await AgentAsync(chatCapacity: 20);
+        var tasks = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            var task = await TaskAsync();
+            Assert.True(await State.TryReserveAsync(task, offered, T0.AddSeconds(30), T0));
+            tasks.Add(task);
+        }
+
+        var outcomes = await Task.WhenAll(tasks.Select(async task =>
+        {
+            var claim = Task.Run(() => State.TryClaimAsync(task, claimer, T0.AddSeconds(1)));
+            var accept = Task.Run(() => State.TryAcceptAsync(task, offered, T0.AddSeconds(1)));
+            return (Claimed: await claim, Accepted: await accept);
+        }));
+
+        Assert.All(outcomes, o => Assert.Equal((false, true), (o.Claimed, o.Accepted)));
+        Assert.Equal(tasks.Order(StringComparer.Ordinal), (await State.GetLoadAsync(offered)).Order(StringComparer.Ordinal));
+        Assert.Empty(await State.GetLoadAsync(claimer));
+    }
+
+    [SkippableFact]
+    public async Task ReleaseOffer_AsMissed_WaitsForTheDeadline_SoASweepNeverWithdrawsANewerOffer()
+    {
+        var agent = await AgentAsync();
+        var task = await TaskAsync();
+        await State.TryReserveAsync(task, agent, T0.AddSeconds(30), T0);
+
+        Assert.Equal(new ReleaseResult(false, 0), await State.ReleaseOfferAsync(task, agent, missed: true, T0.AddSeconds(29)));
+        Assert.Equal(agent, (await State.GetTaskAsync(task))!.OfferedTo);
+        Assert.Equal(new ReleaseResult(true, 1), await State.ReleaseOfferAsync(task, agent, missed: true, T0.AddSeconds(30)));
+
+        // Released, offered again to the same agent: a sweep that read the first offer as expired withdraws nothing.
+        await State.TryReserveAsync(task, agent, T0.AddSeconds(61), T0.AddSeconds(31));
+        Assert.Equal(new ReleaseResult(false, 1), await State.ReleaseOfferAsync(task, agent, missed: true, T0.AddSeconds(31)));
+        Assert.Equal(new ReleaseResult(true, 1), await State.ReleaseOfferAsync(task, agent, missed: false, T0.AddSeconds(32))); // a decline needs no deadline
+    }
+
+    [SkippableFact]
     public async Task Tasks_AreOrderedByPriorityThenAge_AndRetargetOnlyMovesUnofferedTasks()
     {
         var old = await TaskAsync(enqueuedAt: T0);
@@ -183,6 +255,37 @@ public abstract class RoutingStateContract : IAsyncLifetime
 
         await State.TouchConnectionAsync(agent, "phone", T0.AddSeconds(140)); // a heartbeat revives it
         Assert.Equal(1, (await State.GetAgentAsync(agent, T0.AddSeconds(80)))!.LiveConnections);
+    }
+
+    [SkippableFact]
+    public async Task Register_WithAStatus_StartsAnUnknownAgentWithIt_ButNeverChangesAKnownOne()
+    {
+        var id = NewId();
+        var profile = new AgentProfileSnapshot(id, "Restored", [1], ["billing"], 2, 1);
+        Assert.False(await State.TouchConnectionAsync(id, "laptop", T0.AddSeconds(60))); // unknown: nothing recorded
+        Assert.Null(await State.GetAgentAsync(id, T0));
+
+        await State.RegisterAgentAsync(profile, T0, PresenceStatus.Available);
+        var restored = (await State.GetAgentAsync(id, T0.AddSeconds(5)))!;
+        Assert.Equal((PresenceStatus.Available, 0, (DateTimeOffset?)T0), (restored.Status, restored.LiveConnections, restored.DisconnectedSince));
+
+        // Every node registering it again at once (a recovery on each), while the agent changes its status.
+        var again = Enumerable.Range(0, 20).Select(i => Task.Run(() => State.RegisterAgentAsync(profile, T0.AddSeconds(i), PresenceStatus.Available)));
+        await Task.WhenAll(again.Append(Task.Run(() => State.SetStatusAsync(id, PresenceStatus.Away, T0.AddSeconds(1)))));
+        Assert.True(await State.TouchConnectionAsync(id, "laptop", T0.AddSeconds(60)));
+        var known = (await State.GetAgentAsync(id, T0.AddSeconds(10)))!;
+        Assert.Equal((PresenceStatus.Away, 1), (known.Status, known.LiveConnections));
+    }
+
+    [SkippableFact]
+    public async Task RebuiltMark_IsMissingUntilMarked()
+    {
+        Assert.False(await State.IsRebuiltAsync());
+
+        await State.MarkRebuiltAsync(T0);
+        await State.MarkRebuiltAsync(T0.AddSeconds(1)); // another node's recovery
+
+        Assert.True(await State.IsRebuiltAsync());
     }
 
     [SkippableFact]

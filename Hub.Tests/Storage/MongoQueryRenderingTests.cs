@@ -158,8 +158,10 @@ public sealed class MongoQueryRenderingTests
         Assert.Equal("""{ "AssignedAgentId" : "a1", "Status" : "Active" }""", Render(MongoQueries.OpenConversationsOfAgent("a1")));
 
     [Fact]
-    public void ClientIdLookup_MatchesConversationAndClientId() =>
-        Assert.Equal("""{ "ConversationId" : "c1", "ClientMessageId" : "m-1" }""", Render(MongoQueries.MessageByClientId("c1", "m-1")));
+    public void ClientIdLookup_MatchesConversationAndClientId_AndRepeatsThePartialFilterOfItsIndex() =>
+        Assert.Equal(
+            """{ "$and" : [{ "ConversationId" : "c1" }, { "ClientMessageId" : "m-1" }, { "ClientMessageId" : { "$exists" : true, "$type" : "string" } }] }""",
+            Render(MongoQueries.MessageByClientId("c1", "m-1")));
 
     [Fact]
     public void ResumeQuery_WithoutPrivateNotes_TakesSeqsAfterAndSkipsNotes() =>
@@ -263,7 +265,7 @@ public sealed class MongoQueryRenderingTests
         Assert.Equal("""{ "ExternalId" : 1 }""", Render(index.Keys));
         Assert.True(options.Unique);
         Assert.Equal("""{ "ExternalId" : { "$type" : 2 } }""", Render(options.PartialFilterExpression));
-        Assert.Equal("""{ "ExternalId" : "u1" }""", Render(MongoQueries.CustomerByExternalId("u1")));
+        Assert.Equal("""{ "$and" : [{ "ExternalId" : "u1" }, { "ExternalId" : { "$type" : 2 } }] }""", Render(MongoQueries.CustomerByExternalId("u1")));
     }
 
     [Fact]

@@ -64,6 +64,16 @@ public sealed class AgentClient
         Connection.InvokeAsync<SendMessageResult>(
             nameof(AgentHub.AddNote), new SendMessageRequest(conversationId, Guid.NewGuid().ToString("N"), text)).WaitAsync(HubServer.Timeout);
 
+    public Task<ResumeResult> ResumeAsync(string conversationId, long afterSeq) =>
+        Connection.InvokeAsync<ResumeResult>(nameof(AgentHub.Resume), new ResumeRequest(conversationId, afterSeq)).WaitAsync(HubServer.Timeout);
+
+    public Task HeartbeatAsync() => Connection.InvokeAsync(nameof(AgentHub.Heartbeat)).WaitAsync(HubServer.Timeout);
+
+    public Task<PresenceDto> GetPresenceAsync() => Connection.InvokeAsync<PresenceDto>(nameof(AgentHub.GetPresence)).WaitAsync(HubServer.Timeout);
+
+    public Task<IReadOnlyList<QueueItemDto>> GetQueueAsync() =>
+        Connection.InvokeAsync<IReadOnlyList<QueueItemDto>>(nameof(AgentHub.GetQueue)).WaitAsync(HubServer.Timeout);
+
     public Task ResolveAsync(string conversationId, string resolution) =>
         Connection.InvokeAsync(nameof(AgentHub.Resolve), new ResolveRequest(conversationId, resolution)).WaitAsync(HubServer.Timeout);
 }

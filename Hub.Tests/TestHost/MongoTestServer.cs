@@ -15,7 +15,7 @@ public static class MongoTestServer
         var real = Environment.GetEnvironmentVariable(Variable);
         if (!string.IsNullOrWhiteSpace(real))
         {
-            return real;
+            return WithoutDatabase(real);
         }
 
         try
@@ -26,5 +26,27 @@ public static class MongoTestServer
         {
             throw new SkipException($"No MongoDB here: {Variable} is not set and the stand-in in infra/congodb is missing ({e.Message}).");
         }
+    }
+
+    /// <summary>
+    /// Each test names its own database (Hub:Mongo:Database), which the server refuses when the
+    /// connection string names another; so the server's URL loses its database here, which stays the
+    /// authentication database when there are credentials.
+    /// </summary>
+    private static string WithoutDatabase(string connection)
+    {
+        var url = new MongoDB.Driver.MongoUrlBuilder(connection);
+        if (string.IsNullOrEmpty(url.DatabaseName))
+        {
+            return connection;
+        }
+
+        if (url.Username is not null && url.AuthenticationSource is null)
+        {
+            url.AuthenticationSource = url.DatabaseName;
+        }
+
+        url.DatabaseName = null;
+        return url.ToString();
     }
 }

@@ -17,12 +17,14 @@ public sealed class RedisServer : IDisposable
     private static readonly Lazy<Task<RedisServer>> Shared = new(StartSharedAsync);
 
     private readonly string directory;
+    private readonly string executable;
     private int disposed;
 
-    private RedisServer(int port, string directory)
+    private RedisServer(int port, string directory, string executable)
     {
         Port = port;
         this.directory = directory;
+        this.executable = executable;
     }
 
     public int Port { get; }
@@ -32,7 +34,7 @@ public sealed class RedisServer : IDisposable
     /// <summary>The run's server; the first caller starts it.</summary>
     public static Task<RedisServer> SharedAsync() => Shared.Value;
 
-    /// <summary>A server of its own; the caller disposes it.</summary>
+    /// <summary>A server of its own; the caller disposes it, and may <see cref="Stop"/> and <see cref="RestartAsync"/> it.</summary>
     public static async Task<RedisServer> StartAsync()
     {
         var executable = LocalServices.FindOnPath("redis-server") ?? throw new InvalidOperationException(
@@ -42,10 +44,10 @@ public sealed class RedisServer : IDisposable
         // A free port can be taken by someone else before redis-server binds it: try a few.
         for (var attempt = 1; ; attempt++)
         {
-            var server = new RedisServer(LocalServices.FreeLoopbackPort(), Directory.CreateTempSubdirectory("hub-redis-").FullName);
+            var server = new RedisServer(LocalServices.FreeLoopbackPort(), Directory.CreateTempSubdirectory("hub-redis-").FullName, executable);
             try
             {
-                await server.LaunchAsync(executable);
+                await server.LaunchAsync();
                 return server;
             }
             catch (InvalidOperationException) when (attempt < 3)
@@ -53,6 +55,51 @@ public sealed class RedisServer : IDisposable
                 server.Dispose();
             }
         }
+    }
+
+    /// <summary>Drops every key, as a Redis that lost its data would have none (a private server only).</summary>
+    public async Task FlushAllAsync()
+    {
+        var cli = LocalServices.FindOnPath("redis-cli") ?? throw new InvalidOperationException("redis-cli is not on PATH.");
+        var (exitCode, output) = await RunAsync(cli, ["-h", "127.0.0.1", "-p", Port.ToString(), "flushall"]);
+        if (exitCode != 0 || !output.Contains("OK", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"FLUSHALL on port {Port} failed ({exitCode}): {output}");
+        }
+    }
+
+    /// <summary>
+    /// Stops the server as an outage would: its data is gone (nothing is persisted), its clients see
+    /// the connection drop. Returns once the port no longer answers. Never call it on the shared server.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (!Shutdown())
+        {
+            KillFromPidFile();
+        }
+
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        while (await PingAsync())
+        {
+            if (timeout.IsCancellationRequested)
+            {
+                throw new InvalidOperationException($"redis-server on port {Port} still answers {StartTimeout} after shutdown: {ReadLog()}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Starts the server again on the same port, empty; stops it first (<see cref="StopAsync"/>) if it still runs.</summary>
+    public async Task RestartAsync()
+    {
+        if (await PingAsync())
+        {
+            await StopAsync();
+        }
+
+        await LaunchAsync();
     }
 
     public void Dispose()
@@ -88,7 +135,7 @@ public sealed class RedisServer : IDisposable
         return server;
     }
 
-    private async Task LaunchAsync(string executable)
+    private async Task LaunchAsync()
     {
         string[] arguments =
         [

@@ -31,4 +31,14 @@ public sealed class Agent
     public bool Disabled { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// The presence status the router last gave the agent (a routing status name: Available, Busy,
+    /// Away or Offline), kept so that a restart can give it back; null until the first change.
+    /// Written only by <see cref="IAgentStore.SetPresenceAsync"/>, never by a replace.
+    /// </summary>
+    public string? Presence { get; set; }
+
+    /// <summary>When <see cref="Presence"/> was set; an older change never overwrites a newer one.</summary>
+    public DateTimeOffset? PresenceChangedAt { get; set; }
 }

@@ -12,5 +12,13 @@ public interface IAgentStore
 
     Task<IReadOnlyList<Agent>> ListAsync(CancellationToken ct = default);
 
+    /// <summary>Replaces the account; the stored presence is kept, so a copy read earlier cannot undo a change of it.</summary>
     Task<bool> ReplaceAsync(Agent agent, CancellationToken ct = default);
+
+    /// <summary>
+    /// Records the agent's presence as of <paramref name="at"/> in one atomic step. False when the
+    /// agent does not exist or holds a change newer than <paramref name="at"/>, which is kept: when two
+    /// nodes write at once, the later change wins whatever order the writes arrive in.
+    /// </summary>
+    Task<bool> SetPresenceAsync(string id, string status, DateTimeOffset at, CancellationToken ct = default);
 }

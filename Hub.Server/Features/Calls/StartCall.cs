@@ -68,7 +68,7 @@ public sealed class StartCall(
         if (customer is null)
         {
             customer = new Customer { Id = customerId, Name = from, PhoneNumber = CallConversations.CallableNumber(from), CreatedAt = now };
-            await customers.CreateAsync(customer, ct);
+            customer = await customers.CreateAsync(customer, ct); // a concurrent first start may have stored it
         }
 
         customer.PhoneNumber ??= CallConversations.CallableNumber(from); // a customer stored before phone numbers were kept

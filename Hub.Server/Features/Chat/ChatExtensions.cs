@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,7 @@ public static class ChatExtensions
         builder.Services.AddSingleton<ReopenConversation>();
         builder.Services.AddSingleton<RateConversation>();
         builder.Services.AddSingleton<ChannelHooks>();
+        builder.Services.AddSingleton<SilentClientWatch>();
         builder.Services.TryAddSingleton<ICallControls, NoCallControls>(); // the calls feature, when added, replaces it
         builder.Services.AddSingleton<Tickets.TicketDesk>();
         builder.Services.AddScoped<ConversationLookup>();
@@ -45,8 +47,31 @@ public static class ChatExtensions
 
     public static IEndpointRouteBuilder MapChat(this IEndpointRouteBuilder app)
     {
-        app.MapHub<CustomerHub>(CustomerHubPath).RequireCors(WidgetHosting.WidgetHostingExtensions.CorsPolicy);
-        app.MapHub<AgentHub>(AgentHubPath);
+        app.MapWatchedHub<CustomerHub>(CustomerHubPath).RequireCors(WidgetHosting.WidgetHostingExtensions.CorsPolicy);
+        app.MapWatchedHub<AgentHub>(AgentHubPath);
         return app;
+    }
+
+    /// <summary>
+    /// What <c>MapHub</c> does (the hub's attributes, such as <c>[Authorize]</c>, and its
+    /// <see cref="HubMetadata"/> on both the negotiate and the connect endpoint), with
+    /// <see cref="SilentClientWatch"/> in front of the hub, which <c>MapHub</c> has no place for.
+    /// </summary>
+    private static ConnectionEndpointRouteBuilder MapWatchedHub<THub>(this IEndpointRouteBuilder app, string path)
+        where THub : Hub
+    {
+        var watch = app.ServiceProvider.GetRequiredService<SilentClientWatch>();
+        var endpoints = app.MapConnections(path, new HttpConnectionDispatcherOptions(), connection => connection.Use(watch.InFrontOf).UseHub<THub>());
+        var attributes = typeof(THub).GetCustomAttributes(inherit: true);
+        endpoints.Add(endpoint =>
+        {
+            foreach (var attribute in attributes)
+            {
+                endpoint.Metadata.Add(attribute);
+            }
+
+            endpoint.Metadata.Add(new HubMetadata(typeof(THub)));
+        });
+        return endpoints;
     }
 }

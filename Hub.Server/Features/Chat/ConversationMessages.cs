@@ -28,11 +28,9 @@ public sealed class ConversationMessages(IConversationStore conversations, ChatN
             return await DuplicateOrClosedAsync(await conversations.ReloadAsync(conversation.Id, ct), clientMessageId, ct);
         }
 
-        if (!result.Duplicate)
-        {
-            await notifier.MessageStoredAsync(conversation, result.Message);
-        }
-
+        // A duplicate is sent out again: the node that stored the first copy may have died between
+        // its store and its fan-out (clients drop an event whose seq they have).
+        await notifier.MessageStoredAsync(conversation, result.Message);
         return new SendMessageResult(result.Message.Seq, result.Message.SentAt, result.Duplicate);
     }
 

@@ -83,7 +83,7 @@ public sealed class StartConversation(
         if (customer is null)
         {
             customer = new Customer { Id = customerId, CreatedAt = now };
-            await customers.CreateAsync(customer, ct);
+            customer = await customers.CreateAsync(customer, ct); // a concurrent first start may have stored it
         }
 
         customer.Name = string.IsNullOrWhiteSpace(request.Name) ? customer.Name : request.Name.Trim();

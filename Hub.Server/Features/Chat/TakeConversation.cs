@@ -18,10 +18,14 @@ public sealed class TakeConversation(
     ChannelHooks channels,
     TimeProvider time)
 {
-    /// <summary>Takes a waiting conversation without an offer (pull); capacity and others' offers still count.</summary>
+    /// <summary>
+    /// Takes a waiting conversation without an offer (pull); capacity and others' offers still count.
+    /// The routing state decides between a claim and an accept: once the offered agent's accept took
+    /// the task out of the queue, the claim finds nothing to take, so it never reaches the store.
+    /// </summary>
     public async Task<Conversation> ClaimAsync(Conversation conversation, Agent agent, CancellationToken ct)
     {
-        if (!conversation.IsWaiting || !await queue.TryAssignAsync(conversation, agent.Id))
+        if (!conversation.IsWaiting || !await queue.TryClaimAsync(conversation, agent.Id))
         {
             throw HubErrors.Create(HubErrors.Conflict, $"Conversation '{conversation.Id}' is no longer waiting, is offered to someone else, or you are at capacity.");
         }

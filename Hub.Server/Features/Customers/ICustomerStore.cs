@@ -3,7 +3,13 @@ namespace SupportHub.Server.Features.Customers;
 /// <summary>Customers. Every adapter passes CustomerStoreContract.</summary>
 public interface ICustomerStore
 {
-    Task CreateAsync(Customer customer, CancellationToken ct = default);
+    /// <summary>
+    /// Stores a new customer, insert-first, and returns the customer that is stored: this one, or,
+    /// when a customer with the same Id or the same ExternalId is already there (a concurrent create
+    /// won), that one, and nothing is written. The store's unique indexes decide, never a look-up
+    /// first, so one site user id belongs to one customer on every adapter.
+    /// </summary>
+    Task<Customer> CreateAsync(Customer customer, CancellationToken ct = default);
 
     Task<Customer?> GetAsync(string id, CancellationToken ct = default);
 

@@ -44,7 +44,8 @@ public static class VisitorEndpoints
 
         if (customer is null)
         {
-            customer = new Customer
+            // Insert-first: two devices of one site user signing in at once get one customer, the one stored first.
+            customer = await customers.CreateAsync(new Customer
             {
                 Id = HubIds.New(time),
                 ExternalId = request?.UserId is { Length: > 0 } ? request.UserId : null,
@@ -52,8 +53,7 @@ public static class VisitorEndpoints
                 Email = string.IsNullOrWhiteSpace(request?.Email) ? null : request.Email.Trim(),
                 CreatedAt = now,
                 LastSeenAt = now,
-            };
-            await customers.CreateAsync(customer, ct);
+            }, ct);
         }
 
         var token = tokens.IssueVisitorToken(customer.Id);

@@ -10,8 +10,11 @@ namespace SupportHub.Server.Features.Routing;
 /// </summary>
 public interface IRoutingState
 {
-    /// <summary>Creates or refreshes an agent's profile; presence and load are kept.</summary>
-    Task RegisterAgentAsync(AgentProfileSnapshot profile, DateTimeOffset at);
+    /// <summary>
+    /// Creates or refreshes an agent's profile; presence and load are kept. An agent the state does not
+    /// know yet starts with <paramref name="status"/> and no connection, its grace period counting from <paramref name="at"/>.
+    /// </summary>
+    Task RegisterAgentAsync(AgentProfileSnapshot profile, DateTimeOffset at, PresenceStatus status = PresenceStatus.Offline);
 
     Task<AgentPresence?> GetAgentAsync(string agentId, DateTimeOffset at);
 
@@ -20,8 +23,11 @@ public interface IRoutingState
     /// <summary>Sets the status the agent chose. Becoming available (from another status) resets missed offers and the idle time.</summary>
     Task SetStatusAsync(string agentId, PresenceStatus status, DateTimeOffset at);
 
-    /// <summary>A connection of the agent is alive until <paramref name="expiresAt"/> (connect and heartbeat).</summary>
-    Task TouchConnectionAsync(string agentId, string connectionId, DateTimeOffset expiresAt);
+    /// <summary>
+    /// A connection of the agent is alive until <paramref name="expiresAt"/> (connect and heartbeat).
+    /// False, and nothing recorded, when the state does not know the agent (it lost its data).
+    /// </summary>
+    Task<bool> TouchConnectionAsync(string agentId, string connectionId, DateTimeOffset expiresAt);
 
     /// <summary>A connection closed; the agent's grace period starts when it was the last live one.</summary>
     Task DropConnectionAsync(string agentId, string connectionId, DateTimeOffset at);
@@ -52,14 +58,27 @@ public interface IRoutingState
     /// <summary>Turns the agent's open offer into an assignment: the task leaves the queue, the load stays.</summary>
     Task<bool> TryAcceptAsync(string conversationId, string agentId, DateTimeOffset at);
 
-    /// <summary>Withdraws the agent's offer (declined, or missed when <paramref name="missed"/>); the task waits again.</summary>
+    /// <summary>
+    /// Withdraws the agent's offer (declined, or missed when <paramref name="missed"/>); the task waits again.
+    /// A missed offer is only withdrawn once its deadline is reached at <paramref name="at"/>, so a sweep
+    /// that read an expired offer never withdraws a newer one made to the same agent meanwhile.
+    /// </summary>
     Task<ReleaseResult> ReleaseOfferAsync(string conversationId, string agentId, bool missed, DateTimeOffset at);
 
     /// <summary>Offers whose deadline has passed.</summary>
     Task<IReadOnlyList<RoutingTask>> GetExpiredOffersAsync(DateTimeOffset at);
 
     /// <summary>
-    /// Assigns a conversation straight to an agent (a claim, a reassignment): removes its task if
+    /// A claim: takes a task that is queued and not offered to another agent (the agent's own offer
+    /// may be claimed instead of accepted), within the agent's capacity on the task's channel. The
+    /// task leaves the queue and takes the slot. False when the task is not queued (accepted, claimed
+    /// or withdrawn already), is offered to someone else, or the agent is full or unknown; so a claim
+    /// never beats a live offer, nor an accept that won it.
+    /// </summary>
+    Task<bool> TryClaimAsync(string conversationId, string agentId, DateTimeOffset at);
+
+    /// <summary>
+    /// Assigns a conversation straight to an agent (a reassignment, a reopen, a rebuild): removes its task if
     /// queued and not offered to someone else, and takes capacity. False when the agent is full or
     /// the task is offered to another agent.
     /// </summary>
@@ -70,4 +89,28 @@ public interface IRoutingState
 
     /// <summary>Conversations (offered or assigned) that count against the agent's capacity.</summary>
     Task<IReadOnlyList<string>> GetLoadAsync(string agentId);
+
+    /// <summary>
+    /// False when the state lost its data (a Redis restarted without persistence, or flushed) since the
+    /// last <see cref="MarkRebuiltAsync"/>, or was never rebuilt: the routing recovery then rebuilds it.
+    /// </summary>
+    Task<bool> IsRebuiltAsync();
+
+    /// <summary>Records that the state was rebuilt from the document store.</summary>
+    Task MarkRebuiltAsync(DateTimeOffset at);
+
+    /// <summary>
+    /// Reconciliation (<see cref="LoadReconciler"/>): removes a conversation from the agent's load, on
+    /// either channel, unless it is the agent's open offer at this moment. False when it was not
+    /// there, or is offered to the agent.
+    /// </summary>
+    Task<bool> TryDropLoadAsync(string agentId, string conversationId);
+
+    /// <summary>
+    /// Reconciliation (<see cref="LoadReconciler"/>): counts a conversation the agent holds in the
+    /// document store against its capacity again. Not while the conversation is queued (it waits for
+    /// an agent, so nobody holds it), nor for an agent the state does not know. No capacity check:
+    /// the agent holds it. False when nothing was added.
+    /// </summary>
+    Task<bool> TryRestoreLoadAsync(string agentId, string conversationId, Channel channel);
 }

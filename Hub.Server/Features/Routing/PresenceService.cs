@@ -8,19 +8,33 @@ namespace SupportHub.Server.Features.Routing;
 /// with heartbeats; only when none is left for the grace period does the router take it offline.
 /// </summary>
 public sealed class PresenceService(
-    IRoutingState state, RoutingEngine engine, IOptions<RoutingOptions> options, TimeProvider time, RoutingTrigger trigger)
+    IRoutingState state, RoutingEngine engine, IAgentStore agents, IOptions<RoutingOptions> options, TimeProvider time, RoutingTrigger trigger)
 {
+    /// <summary>
+    /// An agent the routing state does not know (the first connect after a restart, or after Redis lost
+    /// its data) starts with the status it last had, not Offline: the console shows what the router does.
+    /// </summary>
     public async Task ConnectedAsync(Agent agent, string connectionId)
     {
         var now = time.GetUtcNow();
-        await state.RegisterAgentAsync(
-            new AgentProfileSnapshot(agent.Id, agent.DisplayName, agent.Levels, agent.Skills, agent.ChatCapacity, agent.VoiceCapacity), now);
+        await state.RegisterAgentAsync(AgentProfileSnapshot.From(agent), now, RecordedPresence.Of(agent));
         await state.TouchConnectionAsync(agent.Id, connectionId, now + options.Value.HeartbeatTimeout);
         trigger.Kick();
     }
 
-    public Task HeartbeatAsync(string agentId, string connectionId) =>
-        state.TouchConnectionAsync(agentId, connectionId, time.GetUtcNow() + options.Value.HeartbeatTimeout);
+    /// <summary>A heartbeat for an agent the state lost (Redis restarted) registers it again, as a connect does.</summary>
+    public async Task HeartbeatAsync(string agentId, string connectionId)
+    {
+        if (await state.TouchConnectionAsync(agentId, connectionId, time.GetUtcNow() + options.Value.HeartbeatTimeout))
+        {
+            return;
+        }
+
+        if (await agents.GetAsync(agentId) is { Disabled: false } agent)
+        {
+            await ConnectedAsync(agent, connectionId);
+        }
+    }
 
     public async Task DisconnectedAsync(string agentId, string connectionId)
     {

@@ -29,10 +29,8 @@ public sealed class Reassign(
             throw HubErrors.Create(HubErrors.Closed, $"Conversation '{conversation.Id}' is closed.");
         }
 
-        if (conversation.AssignedAgentId is { } previous && !conversation.IsAssignedTo(target.Id))
-        {
-            await queue.ReleaseAssignmentAsync(conversation.Id, conversation.Channel, previous);
-        }
+        // Whoever held it before, also an agent whose accept the copy read above predates.
+        await queue.ReleaseOthersAsync(conversation.Id, target.Id);
 
         await desk.RecordAgentAsync(conversation.TicketId, target.Id, ct);
         var moved = await conversations.ReloadAsync(conversation.Id, ct);

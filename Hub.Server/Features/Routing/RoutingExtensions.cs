@@ -30,6 +30,8 @@ public static class RoutingExtensions
         builder.Services.AddSingleton<PresenceService>();
         builder.Services.AddHostedService<RoutingRecovery>();
         builder.Services.AddHostedService<RoutingWorker>();
+        builder.Services.AddSingleton<LoadReconciler>();
+        builder.Services.AddHostedService<LoadReconcileWorker>();
         return builder;
     }
 }

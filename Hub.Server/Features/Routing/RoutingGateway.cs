@@ -10,6 +10,7 @@ namespace SupportHub.Server.Features.Routing;
 /// </summary>
 public sealed class RoutingGateway(
     IRoutingState state,
+    IConversationStore conversations,
     IOptions<RoutingOptions> options,
     TimeProvider time,
     RoutingTrigger trigger,
@@ -39,15 +40,25 @@ public sealed class RoutingGateway(
         // A conversation that was still waiting (a supervisor escalated it) is queued anew at its new level.
         await WithdrawOfferAsync(await state.RemoveTaskAsync(conversation.Id, time.GetUtcNow()));
         await EnqueueAsync(conversation, preferredAgentId, explicitLevel);
+
+        // A close that ran since the store put it back withdrew nothing if it came before the task was
+        // queued: so look again after queueing. Either the close's withdrawal sees the task, or this
+        // read sees the close (each side writes first, then looks at the other).
+        if (await conversations.GetAsync(conversation.Id) is not { IsWaiting: true })
+        {
+            await WithdrawOfferAsync(await state.RemoveTaskAsync(conversation.Id, time.GetUtcNow()));
+        }
     }
 
-    /// <summary>Makes sure the routing state knows the agent (a reassignment to someone not connected since start).</summary>
+    /// <summary>
+    /// Makes sure the routing state knows the agent (a reassignment to someone not connected since start,
+    /// the recovery); one it did not know starts with the status it last had, without a connection.
+    /// </summary>
     public async Task EnsureAgentAsync(Agent agent)
     {
         if (await state.GetAgentAsync(agent.Id, time.GetUtcNow()) is null)
         {
-            await state.RegisterAgentAsync(
-                new AgentProfileSnapshot(agent.Id, agent.DisplayName, agent.Levels, agent.Skills, agent.ChatCapacity, agent.VoiceCapacity), time.GetUtcNow());
+            await state.RegisterAgentAsync(AgentProfileSnapshot.From(agent), time.GetUtcNow(), RecordedPresence.Of(agent));
         }
     }
 
@@ -91,8 +102,31 @@ public sealed class RoutingGateway(
         return result;
     }
 
+    /// <summary>A claim: only while the conversation is queued and not offered to another agent.</summary>
+    public Task<bool> TryClaimAsync(Conversation conversation, string agentId) =>
+        state.TryClaimAsync(conversation.Id, agentId, time.GetUtcNow());
+
     public Task<bool> TryAssignAsync(Conversation conversation, string agentId) =>
         state.TryAssignAsync(conversation.Id, conversation.Channel, agentId, time.GetUtcNow());
+
+    /// <summary>
+    /// After the store gave the conversation to <paramref name="holderId"/> outright (a reassignment):
+    /// no other agent's load counts it any more. Also an agent whose accept took the routing step and
+    /// then the store's just before the reassignment overwrote it, which the caller's copy cannot name.
+    /// An agent's open offer is never dropped (<see cref="IRoutingState.TryDropLoadAsync"/>).
+    /// </summary>
+    public async Task ReleaseOthersAsync(string conversationId, string holderId)
+    {
+        foreach (var agent in await state.GetAgentsAsync(time.GetUtcNow()))
+        {
+            if (agent.AgentId != holderId && agent.ChatLoad + agent.VoiceLoad > 0 && (await state.GetLoadAsync(agent.AgentId)).Contains(conversationId))
+            {
+                await state.TryDropLoadAsync(agent.AgentId, conversationId);
+            }
+        }
+
+        trigger.Kick();
+    }
 
     /// <summary>Whether the agent holds (or is offered) the conversation in the routing state.</summary>
     public async Task<bool> HoldsAsync(string conversationId, string agentId) =>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
+using SupportHub.Server.Features.Agents;
 using SupportHub.Server.Features.Chat;
 
 namespace SupportHub.Server.Features.Routing;
@@ -10,12 +11,16 @@ internal sealed class RoutingNotifier(
     IHubContext<AgentHub, IAgentClient> staff,
     IHubContext<CustomerHub, ICustomerClient> customers,
     IConversationStore conversations,
+    IAgentStore agents,
+    IRoutingState state,
     IServiceProvider services,
     IOptions<RoutingOptions> options,
-    TimeProvider time) : IRoutingNotifier
+    TimeProvider time) : IRoutingNotifier, IDisposable
 {
     private readonly ConcurrentDictionary<string, QueuePositionDto> lastPositions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> toldNobody = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim recordGate = new(1, 1);
+    private DateTimeOffset lastStamp;
 
     public async Task OfferCreatedAsync(RoutingTask task, string agentId, DateTimeOffset deadline)
     {
@@ -35,8 +40,44 @@ internal sealed class RoutingNotifier(
     public Task OfferWithdrawnAsync(string conversationId, string agentId) =>
         staff.Clients.User(agentId).OfferWithdrawn(new ConversationRequest(conversationId));
 
-    public async Task PresenceChangedAsync(string agentId, PresenceStatus status) =>
+    /// <summary>Recorded on the account first, so a restart gives the agent back the status it had (docs/routing.md).</summary>
+    public async Task PresenceChangedAsync(string agentId, PresenceStatus status)
+    {
+        await RecordPresenceAsync(agentId);
         await staff.Clients.Group(ChatGroups.Staff).PresenceChanged(new PresenceChangedDto(agentId, status));
+    }
+
+    /// <summary>
+    /// Records what the routing state holds now, not what this change set: of two changes at once the
+    /// state keeps one. The reads are stamped in the order they happen (whole, strictly increasing
+    /// milliseconds, as the stores keep them), and the store keeps the newest stamp, so the last read,
+    /// which comes after every change, is what stays recorded.
+    /// </summary>
+    private async Task RecordPresenceAsync(string agentId)
+    {
+        PresenceStatus status;
+        DateTimeOffset stamp;
+        await recordGate.WaitAsync();
+        try
+        {
+            if (await state.GetAgentAsync(agentId, time.GetUtcNow()) is not { } current)
+            {
+                return;
+            }
+
+            var now = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
+            stamp = lastStamp = now > lastStamp ? now : lastStamp.AddMilliseconds(1);
+            status = current.Status;
+        }
+        finally
+        {
+            recordGate.Release();
+        }
+
+        await agents.SetPresenceAsync(agentId, status.ToString(), stamp);
+    }
+
+    public void Dispose() => recordGate.Dispose();
 
     // The router's moves are resolved when needed, not injected: they go through RoutingGateway,
     // which tells agents of withdrawn offers through this notifier, so injecting them would be a cycle.

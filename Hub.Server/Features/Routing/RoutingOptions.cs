@@ -26,6 +26,12 @@ public sealed class RoutingOptions
     /// <summary>How often the router looks at timeouts, offers and presence even when nothing happens.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How often each node compares every agent's load with what the agent holds in the document store
+    /// plus its open offers (<see cref="LoadReconciler"/>); a difference seen twice in a row is repaired.
+    /// </summary>
+    public TimeSpan LoadReconcileInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Typical time an agent needs per conversation; drives the customers' wait estimates.</summary>
     public TimeSpan AverageHandleTime { get; set; } = TimeSpan.FromMinutes(3);
 

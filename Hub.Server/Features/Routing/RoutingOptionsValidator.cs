@@ -20,6 +20,7 @@ internal sealed class RoutingOptionsValidator : AbstractValidator<RoutingOptions
             .WithMessage("{PropertyName} must start at level 1, where every new conversation starts.");
         RuleFor(o => o.GracePeriod).Must(t => t >= TimeSpan.Zero).OverridePropertyName($"{RoutingOptions.SectionName}:GracePeriod").WithName($"{RoutingOptions.SectionName}:GracePeriod").WithMessage("{PropertyName} must not be negative.");
         RuleFor(o => o.SweepInterval).Must(t => t > TimeSpan.Zero).OverridePropertyName($"{RoutingOptions.SectionName}:SweepInterval").WithName($"{RoutingOptions.SectionName}:SweepInterval").WithMessage("{PropertyName} must be positive.");
+        RuleFor(o => o.LoadReconcileInterval).Must(t => t > TimeSpan.Zero).OverridePropertyName($"{RoutingOptions.SectionName}:LoadReconcileInterval").WithName($"{RoutingOptions.SectionName}:LoadReconcileInterval").WithMessage("{PropertyName} must be positive.");
         RuleForEach(o => o.Workflow).ChildRules(target => TargetRules(target)).OverridePropertyName($"{RoutingOptions.SectionName}:Workflow").WithName($"{RoutingOptions.SectionName}:Workflow");
         RuleFor(o => o.DefaultTarget!).ChildRules(target => TargetRules(target)).When(o => o.DefaultTarget is not null)
             .OverridePropertyName($"{RoutingOptions.SectionName}:DefaultTarget").WithName($"{RoutingOptions.SectionName}:DefaultTarget");

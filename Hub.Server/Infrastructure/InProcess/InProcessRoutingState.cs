@@ -4,19 +4,20 @@ using SupportHub.Server.Features.Routing;
 namespace SupportHub.Server.Infrastructure.InProcess;
 
 /// <summary>Routing state of the embedded mode: one node, one lock makes every step atomic.</summary>
-internal sealed class InProcessRoutingState : IRoutingState
+internal sealed partial class InProcessRoutingState : IRoutingState
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, AgentEntry> agents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RoutingTask> tasks = new(StringComparer.Ordinal);
+    private bool rebuilt;
 
-    public Task RegisterAgentAsync(AgentProfileSnapshot profile, DateTimeOffset at)
+    public Task RegisterAgentAsync(AgentProfileSnapshot profile, DateTimeOffset at, PresenceStatus status = PresenceStatus.Offline)
     {
         lock (gate)
         {
             if (!agents.TryGetValue(profile.AgentId, out var entry))
             {
-                entry = new AgentEntry { IdleSince = at, RegisteredAt = at };
+                entry = new AgentEntry { IdleSince = at, RegisteredAt = at, Status = status };
                 agents[profile.AgentId] = entry;
             }
 
@@ -61,17 +62,18 @@ internal sealed class InProcessRoutingState : IRoutingState
         return Task.CompletedTask;
     }
 
-    public Task TouchConnectionAsync(string agentId, string connectionId, DateTimeOffset expiresAt)
+    public Task<bool> TouchConnectionAsync(string agentId, string connectionId, DateTimeOffset expiresAt)
     {
         lock (gate)
         {
-            if (agents.TryGetValue(agentId, out var entry))
+            if (!agents.TryGetValue(agentId, out var entry))
             {
-                entry.Connections[connectionId] = expiresAt;
+                return Task.FromResult(false);
             }
-        }
 
-        return Task.CompletedTask;
+            entry.Connections[connectionId] = expiresAt;
+            return Task.FromResult(true);
+        }
     }
 
     public Task DropConnectionAsync(string agentId, string connectionId, DateTimeOffset at)
@@ -181,7 +183,8 @@ internal sealed class InProcessRoutingState : IRoutingState
     {
         lock (gate)
         {
-            if (!tasks.TryGetValue(conversationId, out var task) || task.OfferedTo != agentId || !agents.TryGetValue(agentId, out var entry))
+            if (!tasks.TryGetValue(conversationId, out var task) || task.OfferedTo != agentId || !agents.TryGetValue(agentId, out var entry)
+                || (missed && task.OfferDeadline > at))
             {
                 var current = agents.TryGetValue(agentId, out var known) ? known.MissedOffers : 0;
                 return Task.FromResult(new ReleaseResult(false, current));
@@ -204,6 +207,29 @@ internal sealed class InProcessRoutingState : IRoutingState
         lock (gate)
         {
             return Task.FromResult<IReadOnlyList<RoutingTask>>([.. tasks.Values.Where(t => t.OfferedTo is not null && t.OfferDeadline < at)]);
+        }
+    }
+
+    public Task<bool> TryClaimAsync(string conversationId, string agentId, DateTimeOffset at)
+    {
+        lock (gate)
+        {
+            if (!tasks.TryGetValue(conversationId, out var task) || (task.OfferedTo is not null && task.OfferedTo != agentId)
+                || !agents.TryGetValue(agentId, out var entry))
+            {
+                return Task.FromResult(false);
+            }
+
+            var load = entry.Load(task.Channel);
+            if (!load.Contains(conversationId) && !entry.HasRoomFor(task.Channel))
+            {
+                return Task.FromResult(false);
+            }
+
+            tasks.Remove(conversationId);
+            load.Add(conversationId);
+            entry.IdleSince = at;
+            return Task.FromResult(true);
         }
     }
 
@@ -250,6 +276,15 @@ internal sealed class InProcessRoutingState : IRoutingState
             return Task.FromResult<IReadOnlyList<string>>(
                 agents.TryGetValue(agentId, out var entry) ? [.. entry.ChatLoad.Concat(entry.VoiceLoad)] : []);
         }
+    }
+
+    /// <summary>Lives as long as the process, like the state, so it is lost only together with it.</summary>
+    public Task<bool> IsRebuiltAsync() => Task.FromResult(Volatile.Read(ref rebuilt));
+
+    public Task MarkRebuiltAsync(DateTimeOffset at)
+    {
+        Volatile.Write(ref rebuilt, true);
+        return Task.CompletedTask;
     }
 
     private sealed class AgentEntry

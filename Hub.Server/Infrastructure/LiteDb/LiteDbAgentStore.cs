@@ -31,6 +31,34 @@ internal sealed class LiteDbAgentStore(LiteDbContext db) : IAgentStore
     public Task<IReadOnlyList<Agent>> ListAsync(CancellationToken ct = default) =>
         Task.FromResult<IReadOnlyList<Agent>>(db.Agents.Query().OrderBy(a => a.Email).ToList());
 
-    public Task<bool> ReplaceAsync(Agent agent, CancellationToken ct = default) =>
-        Task.FromResult(db.Agents.Update(agent));
+    public Task<bool> ReplaceAsync(Agent agent, CancellationToken ct = default)
+    {
+        lock (db.WriteGate)
+        {
+            if (db.Agents.FindById(agent.Id) is not { } stored)
+            {
+                return Task.FromResult(false);
+            }
+
+            agent.Presence = stored.Presence;
+            agent.PresenceChangedAt = stored.PresenceChangedAt;
+            return Task.FromResult(db.Agents.Update(agent));
+        }
+    }
+
+    public Task<bool> SetPresenceAsync(string id, string status, DateTimeOffset at, CancellationToken ct = default)
+    {
+        lock (db.WriteGate)
+        {
+            var agent = db.Agents.FindById(id);
+            if (agent is null || agent.PresenceChangedAt > at)
+            {
+                return Task.FromResult(false);
+            }
+
+            agent.Presence = status;
+            agent.PresenceChangedAt = at;
+            return Task.FromResult(db.Agents.Update(agent));
+        }
+    }
 }

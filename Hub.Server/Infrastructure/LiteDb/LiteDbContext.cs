@@ -14,23 +14,25 @@ namespace SupportHub.Server.Infrastructure.LiteDb;
 /// </summary>
 public sealed class LiteDbContext : IDisposable
 {
+    private readonly SyncedFile data;
+    private readonly SyncedFile log;
+
     public LiteDbContext(IOptions<LiteDbOptions> options)
     {
         var folder = Path.GetFullPath(options.Value.DataPath);
         Directory.CreateDirectory(folder);
         FilePath = Path.Combine(folder, options.Value.FileName);
-        // The collation is written into a new file's header; LiteDB refuses to open a file whose header
-        // differs from the one asked for, so an older file is opened as it is and then rebuilt.
-        var connection = new ConnectionString { Filename = FilePath, Connection = ConnectionType.Direct };
-        if (!File.Exists(FilePath))
-        {
-            connection.Collation = Ordinal;
-        }
-
-        Database = new LiteDatabase(connection, CreateMapper());
+        Database = Open(out data, out log);
         if (Database.Collation.SortOptions != Ordinal.SortOptions)
         {
-            Database.Rebuild(new LiteDB.Engine.RebuildOptions { Collation = Ordinal });
+            // LiteDB's rebuild works on file names only, so the files are closed for it and opened again.
+            Close();
+            using (var old = new LiteDatabase(new ConnectionString { Filename = FilePath, Connection = ConnectionType.Direct }))
+            {
+                old.Rebuild(new LiteDB.Engine.RebuildOptions { Collation = Ordinal });
+            }
+
+            Database = Open(out data, out log);
         }
 
         Conversations = Database.GetCollection<Conversation>(LiteDbCollections.Conversations);
@@ -48,7 +50,7 @@ public sealed class LiteDbContext : IDisposable
         Tickets.EnsureIndex(t => t.Number, unique: true);
         Tickets.EnsureIndex(t => t.CustomerId);
         Agents.EnsureIndex(a => a.Email, unique: true);
-        Customers.EnsureIndex(c => c.ExternalId);
+        LiteDbCustomerIndexes.Ensure(Customers);
     }
 
     /// <summary>
@@ -59,7 +61,7 @@ public sealed class LiteDbContext : IDisposable
 
     public string FilePath { get; }
 
-    public LiteDatabase Database { get; }
+    public LiteDatabase Database { get; private set; }
 
     public object WriteGate { get; } = new();
 
@@ -75,7 +77,38 @@ public sealed class LiteDbContext : IDisposable
 
     public ILiteCollection<BsonDocument> Counters { get; }
 
-    public void Dispose() => Database.Dispose();
+    /// <summary>fsync of the log file, where every commit lands (see docs/storage.md, durable acknowledgement).</summary>
+    public void FlushLogToDisk() => log.FlushToDisk();
+
+    public void Dispose() => Close();
+
+    private void Close()
+    {
+        Database.Dispose(); // checkpoints the log into the data file (and fsyncs both) when it can
+        log.Release(deleteIfEmpty: true);
+        data.Release(deleteIfEmpty: false);
+    }
+
+    /// <summary>
+    /// Hub opens the data file and LiteDB's log file (<c>hub-log.db</c>, the name LiteDB itself uses)
+    /// and hands them to the engine, so that it can fsync what a commit wrote: LiteDB 5 writes each
+    /// commit into the log with plain writes and never fsyncs it.
+    /// </summary>
+    private LiteDatabase Open(out SyncedFile dataFile, out SyncedFile logFile)
+    {
+        dataFile = new SyncedFile(FilePath);
+        logFile = new SyncedFile(Path.Combine(
+            Path.GetDirectoryName(FilePath)!, Path.GetFileNameWithoutExtension(FilePath) + "-log" + Path.GetExtension(FilePath)));
+        var settings = new LiteDB.Engine.EngineSettings { DataStream = dataFile, LogStream = logFile };
+        // The collation is written into a new file's header; LiteDB refuses to open a file whose header
+        // differs from the one asked for, so an older file is opened as it is and then rebuilt.
+        if (dataFile.Length == 0)
+        {
+            settings.Collation = Ordinal;
+        }
+
+        return new LiteDatabase(new LiteDB.Engine.LiteEngine(settings), CreateMapper());
+    }
 
     private static BsonMapper CreateMapper()
     {

@@ -3,12 +3,17 @@ using SupportHub.Server.Features.Chat;
 
 namespace SupportHub.Server.Infrastructure.LiteDb;
 
-internal sealed class LiteDbConversationStore(LiteDbContext db) : IConversationStore
+/// <summary>
+/// Every write that a client is answered for returns only once it is on disk (<see cref="DurableCommit"/>),
+/// also when it changed nothing: the state it answers from may come from a commit whose fsync is still running.
+/// Read markers are not waited for.
+/// </summary>
+internal sealed class LiteDbConversationStore(LiteDbContext db, DurableCommit durable) : IConversationStore
 {
     public Task CreateAsync(Conversation conversation, CancellationToken ct = default)
     {
         db.Conversations.Insert(conversation);
-        return Task.CompletedTask;
+        return durable.AfterCommitAsync();
     }
 
     /// <summary>The unique start key is checked and taken under the write lock, as one step.</summary>
@@ -20,11 +25,11 @@ internal sealed class LiteDbConversationStore(LiteDbContext db) : IConversationS
         {
             if (FindStart(conversation.CustomerId, key) is { } earlier)
             {
-                return Task.FromResult(earlier);
+                return durable.AfterCommitAsync(earlier);
             }
 
             db.Conversations.Insert(conversation);
-            return Task.FromResult(conversation);
+            return durable.AfterCommitAsync(conversation);
         }
     }
 
@@ -61,7 +66,7 @@ internal sealed class LiteDbConversationStore(LiteDbContext db) : IConversationS
         lock (db.WriteGate)
         {
             var conversation = db.Conversations.FindById(id);
-            return Task.FromResult(conversation is not null && conversation.TryAssign(agentId, at) && db.Conversations.Update(conversation));
+            return durable.AfterCommitAsync(conversation is not null && conversation.TryAssign(agentId, at) && db.Conversations.Update(conversation));
         }
     }
 
@@ -70,7 +75,7 @@ internal sealed class LiteDbConversationStore(LiteDbContext db) : IConversationS
         lock (db.WriteGate)
         {
             var conversation = db.Conversations.FindById(id);
-            return Task.FromResult(conversation is not null && conversation.TryRequeue(expectedAgentId, level) && db.Conversations.Update(conversation));
+            return durable.AfterCommitAsync(conversation is not null && conversation.TryRequeue(expectedAgentId, level) && db.Conversations.Update(conversation));
         }
     }
 
@@ -79,7 +84,7 @@ internal sealed class LiteDbConversationStore(LiteDbContext db) : IConversationS
         lock (db.WriteGate)
         {
             var conversation = db.Conversations.FindById(id);
-            return Task.FromResult(conversation is not null && conversation.TryReassign(agentId, at) && db.Conversations.Update(conversation));
+            return durable.AfterCommitAsync(conversation is not null && conversation.TryReassign(agentId, at) && db.Conversations.Update(conversation));
         }
     }
 
@@ -88,7 +93,7 @@ internal sealed class LiteDbConversationStore(LiteDbContext db) : IConversationS
         lock (db.WriteGate)
         {
             var conversation = db.Conversations.FindById(id);
-            return Task.FromResult(conversation is not null && conversation.TryReopen(agentId, at) && db.Conversations.Update(conversation));
+            return durable.AfterCommitAsync(conversation is not null && conversation.TryReopen(agentId, at) && db.Conversations.Update(conversation));
         }
     }
 
@@ -97,7 +102,7 @@ internal sealed class LiteDbConversationStore(LiteDbContext db) : IConversationS
         lock (db.WriteGate)
         {
             var conversation = db.Conversations.FindById(id);
-            return Task.FromResult(conversation is not null && conversation.TryClose(closedStatus, at) && db.Conversations.Update(conversation));
+            return durable.AfterCommitAsync(conversation is not null && conversation.TryClose(closedStatus, at) && db.Conversations.Update(conversation));
         }
     }
 
@@ -106,7 +111,7 @@ internal sealed class LiteDbConversationStore(LiteDbContext db) : IConversationS
         lock (db.WriteGate)
         {
             var conversation = db.Conversations.FindById(id);
-            return Task.FromResult(conversation is not null && conversation.TryEndWaiting(at) && db.Conversations.Update(conversation));
+            return durable.AfterCommitAsync(conversation is not null && conversation.TryEndWaiting(at) && db.Conversations.Update(conversation));
         }
     }
 
@@ -115,7 +120,7 @@ internal sealed class LiteDbConversationStore(LiteDbContext db) : IConversationS
         lock (db.WriteGate)
         {
             var conversation = db.Conversations.FindById(id);
-            return Task.FromResult(conversation is not null && conversation.TryRate(score, comment, at) && db.Conversations.Update(conversation));
+            return durable.AfterCommitAsync(conversation is not null && conversation.TryRate(score, comment, at) && db.Conversations.Update(conversation));
         }
     }
 
@@ -128,7 +133,7 @@ internal sealed class LiteDbConversationStore(LiteDbContext db) : IConversationS
                 var first = FindByClientMessageId(message.ConversationId, clientId);
                 if (first is not null)
                 {
-                    return Task.FromResult(new AppendResult(first, Duplicate: true));
+                    return durable.AfterCommitAsync(new AppendResult(first, Duplicate: true));
                 }
             }
 
@@ -156,7 +161,7 @@ internal sealed class LiteDbConversationStore(LiteDbContext db) : IConversationS
                 throw;
             }
 
-            return Task.FromResult(new AppendResult(stored, Duplicate: false));
+            return durable.AfterCommitAsync(new AppendResult(stored, Duplicate: false));
         }
     }
 

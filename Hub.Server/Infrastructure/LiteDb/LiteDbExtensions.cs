@@ -12,6 +12,8 @@ public static class LiteDbExtensions
     public static IHostApplicationBuilder AddLiteDb(this IHostApplicationBuilder builder)
     {
         builder.Services.TryAddSingleton<LiteDbContext>();
+        builder.Services.TryAddSingleton<IDiskSync, LiteDbLogSync>();
+        builder.Services.TryAddSingleton<DurableCommit>();
         builder.Services.AddSingleton<IConversationStore, LiteDbConversationStore>();
         builder.Services.AddSingleton<ITicketStore, LiteDbTicketStore>();
         builder.Services.AddSingleton<ICustomerStore, LiteDbCustomerStore>();

@@ -12,4 +12,8 @@ public sealed class LiteDbOptions
 
     [Required]
     public string FileName { get; set; } = "hub.db";
+
+    /// <summary>When a write is answered: after an fsync shared by concurrent writes (default), or at once.</summary>
+    [EnumDataType(typeof(StorageDurability))]
+    public StorageDurability Durability { get; set; } = StorageDurability.Fsync;
 }

@@ -6,9 +6,10 @@ namespace SupportHub.Server.Infrastructure.LiteDb;
 /// <summary>
 /// LiteDB has no partial update, so each change reads, changes and writes the document under
 /// <see cref="LiteDbContext.WriteGate"/>, as the conversation transitions do: two changes of one
-/// ticket at once run one after the other, and neither overwrites the other.
+/// ticket at once run one after the other, and neither overwrites the other. Writes return once
+/// they are on disk (<see cref="DurableCommit"/>).
 /// </summary>
-internal sealed class LiteDbTicketStore(LiteDbContext db) : ITicketStore
+internal sealed class LiteDbTicketStore(LiteDbContext db, DurableCommit durable) : ITicketStore
 {
     private const string TicketCounter = "ticket-number";
     private const long FirstNumber = 1001;
@@ -19,7 +20,7 @@ internal sealed class LiteDbTicketStore(LiteDbContext db) : ITicketStore
         {
             if (db.Tickets.FindById(ticket.Id) is { } existing)
             {
-                return Task.FromResult(existing);
+                return durable.AfterCommitAsync(existing);
             }
 
             var counter = db.Counters.FindById(TicketCounter);
@@ -38,7 +39,7 @@ internal sealed class LiteDbTicketStore(LiteDbContext db) : ITicketStore
                 throw;
             }
 
-            return Task.FromResult(ticket);
+            return durable.AfterCommitAsync(ticket);
         }
     }
 
@@ -55,10 +56,10 @@ internal sealed class LiteDbTicketStore(LiteDbContext db) : ITicketStore
             .ToList());
 
     public Task<bool> SetLastAgentAsync(string id, string agentId, DateTimeOffset at, CancellationToken ct = default) =>
-        Task.FromResult(Change(id, at, t => t.LastAgentId = agentId) is not null);
+        durable.AfterCommitAsync(Change(id, at, t => t.LastAgentId = agentId) is not null);
 
     public Task<bool> ChangeLevelAsync(string id, LevelChange change, TicketStatus? status, DateTimeOffset at, CancellationToken ct = default) =>
-        Task.FromResult(Change(id, at, t =>
+        durable.AfterCommitAsync(Change(id, at, t =>
         {
             t.Level = change.Level;
             t.Status = status ?? t.Status;
@@ -66,7 +67,7 @@ internal sealed class LiteDbTicketStore(LiteDbContext db) : ITicketStore
         }) is not null);
 
     public Task<bool> ResolveAsync(string id, string agentId, string resolution, DateTimeOffset at, CancellationToken ct = default) =>
-        Task.FromResult(Change(id, at, t =>
+        durable.AfterCommitAsync(Change(id, at, t =>
         {
             t.Status = TicketStatus.Resolved;
             t.Resolution = resolution;
@@ -75,7 +76,7 @@ internal sealed class LiteDbTicketStore(LiteDbContext db) : ITicketStore
         }) is not null);
 
     public Task<bool> ReopenAsync(string id, string agentId, DateTimeOffset at, CancellationToken ct = default) =>
-        Task.FromResult(Change(id, at, t =>
+        durable.AfterCommitAsync(Change(id, at, t =>
         {
             t.Status = TicketStatus.Reopened;
             t.ResolvedAt = null;
@@ -83,7 +84,7 @@ internal sealed class LiteDbTicketStore(LiteDbContext db) : ITicketStore
         }) is not null);
 
     public Task<Ticket?> AddConversationAsync(string id, string conversationId, DateTimeOffset at, CancellationToken ct = default) =>
-        Task.FromResult(Change(id, at, t =>
+        durable.AfterCommitAsync(Change(id, at, t =>
         {
             if (!t.ConversationIds.Contains(conversationId))
             {

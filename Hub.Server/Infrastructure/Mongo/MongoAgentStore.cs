@@ -38,10 +38,17 @@ internal sealed class MongoAgentStore : IAgentStore
     public async Task<IReadOnlyList<Agent>> ListAsync(CancellationToken ct = default) =>
         await agents.Find(FilterDefinition<Agent>.Empty).Sort(AgentsByEmail).ToListAsync(ct);
 
+    /// <summary>Field by field, so the presence stays as stored (a replace of a stale copy would undo its last change).</summary>
     public async Task<bool> ReplaceAsync(Agent agent, CancellationToken ct = default)
     {
         agent.Email = NormalizeEmail(agent.Email);
-        var result = await agents.ReplaceOneAsync(AgentById(agent.Id), agent, cancellationToken: ct);
+        var result = await agents.UpdateOneAsync(AgentById(agent.Id), AgentAccountUpdate(agent), cancellationToken: ct);
+        return result.MatchedCount == 1;
+    }
+
+    public async Task<bool> SetPresenceAsync(string id, string status, DateTimeOffset at, CancellationToken ct = default)
+    {
+        var result = await agents.UpdateOneAsync(PresenceFilter(id, at), PresenceUpdate(status, at), cancellationToken: ct);
         return result.MatchedCount == 1;
     }
 }

@@ -14,8 +14,21 @@ internal sealed class MongoCustomerStore : ICustomerStore
         customers = database.GetCollection<Customer>(MongoCollections.Customers).WithReadPreference(ReadPreference.Primary);
     }
 
-    public Task CreateAsync(Customer customer, CancellationToken ct = default) =>
-        customers.InsertOneAsync(customer, cancellationToken: ct);
+    public async Task<Customer> CreateAsync(Customer customer, CancellationToken ct = default)
+    {
+        try
+        {
+            await customers.InsertOneAsync(customer, cancellationToken: ct);
+            return customer;
+        }
+        catch (MongoWriteException e) when (e.WriteError?.Category == ServerErrorCategory.DuplicateKey)
+        {
+            // The _id index or the partial unique index on ExternalId refused it: the winner is stored.
+            return await GetAsync(customer.Id, ct)
+                ?? (customer.ExternalId is { } externalId ? await GetByExternalIdAsync(externalId, ct) : null)
+                ?? throw new InvalidOperationException($"Customer '{customer.Id}' was refused as a duplicate, but no customer holds its id or external id.", e);
+        }
+    }
 
     public async Task<Customer?> GetAsync(string id, CancellationToken ct = default) =>
         await customers.Find(CustomerById(id)).FirstOrDefaultAsync(ct);

@@ -21,13 +21,14 @@ public static class MongoExtensions
             .BindConfiguration(MongoOptions.SectionName)
             .Configure<IConfiguration>((options, configuration) =>
                 options.ConnectionString = configuration.GetConnectionString(MongoOptions.ConnectionStringName))
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<MongoOptions>, MongoOptionsValidator>();
 
+        // The write concern is set on the client, so every database and collection taken from it has it.
         builder.Services.AddSingleton<IMongoClient>(services =>
-            new MongoClient(services.GetRequiredService<IOptions<MongoOptions>>().Value.ConnectionString));
+            new MongoClient(services.GetRequiredService<IOptions<MongoOptions>>().Value.ToClientSettings()));
         builder.Services.AddSingleton(services =>
-            services.GetRequiredService<IMongoClient>().GetDatabase(services.GetRequiredService<IOptions<MongoOptions>>().Value.Database));
+            services.GetRequiredService<IMongoClient>().GetDatabase(services.GetRequiredService<IOptions<MongoOptions>>().Value.ResolveDatabaseName()));
 
         builder.Services.AddSingleton<IConversationStore, MongoConversationStore>();
         builder.Services.AddSingleton<ITicketStore, MongoTicketStore>();

@@ -15,6 +15,16 @@ internal static class MongoIndexes
     public const string ConversationSeq = "conversation_seq";
     public const string ConversationClientMessageId = "conversation_clientMessageId";
 
+    /// <summary>
+    /// The partial filter of <see cref="MessagesByClientId"/>. A lookup must repeat it (MongoQueries
+    /// does) for the planner to use that index: it does not infer $type from an equality.
+    /// </summary>
+    public static FilterDefinition<ChatMessage> HasClientMessageId { get; } =
+        Builders<ChatMessage>.Filter.Exists(m => m.ClientMessageId) & Builders<ChatMessage>.Filter.Type(m => m.ClientMessageId, "string");
+
+    /// <summary>The partial filter of <see cref="CustomersByExternalId"/>, repeated by its lookup.</summary>
+    public static FilterDefinition<Customer> HasExternalId { get; } = Builders<Customer>.Filter.Type(c => c.ExternalId, MongoDB.Bson.BsonType.String);
+
     /// <summary>ListByStatus (the queue rebuild): equality on Status, then oldest first.</summary>
     public static CreateIndexModel<Conversation> ConversationsByStatus { get; } = new(
         Builders<Conversation>.IndexKeys.Ascending(c => c.Status).Ascending(c => c.CreatedAt),
@@ -61,8 +71,7 @@ internal static class MongoIndexes
         {
             Name = ConversationClientMessageId,
             Unique = true,
-            PartialFilterExpression = Builders<ChatMessage>.Filter.Exists(m => m.ClientMessageId)
-                & Builders<ChatMessage>.Filter.Type(m => m.ClientMessageId, "string"),
+            PartialFilterExpression = HasClientMessageId,
         });
 
     /// <summary>GetByNumber (a caller types it on the keypad); unique as a guard on the counter.</summary>
@@ -87,7 +96,7 @@ internal static class MongoIndexes
         {
             Name = "externalId",
             Unique = true,
-            PartialFilterExpression = Builders<Customer>.Filter.Type(c => c.ExternalId, MongoDB.Bson.BsonType.String),
+            PartialFilterExpression = HasExternalId,
         });
 
     public static async Task EnsureAsync(IMongoDatabase database, CancellationToken ct = default)

@@ -145,8 +145,15 @@ internal static class MongoQueries
 
     // Messages
 
+    /// <summary>
+    /// A message by its client id. The last condition repeats the partial filter of
+    /// MongoIndexes.MessagesByClientId, so the planner may use that index (it does not infer $type from
+    /// an equality).
+    /// </summary>
     public static FilterDefinition<ChatMessage> MessageByClientId(string conversationId, string clientMessageId) =>
-        MessageFilter.Eq(m => m.ConversationId, conversationId) & MessageFilter.Eq(m => m.ClientMessageId, clientMessageId);
+        MessageFilter.Eq(m => m.ConversationId, conversationId)
+        & MessageFilter.Eq(m => m.ClientMessageId, clientMessageId)
+        & MongoIndexes.HasClientMessageId;
 
     /// <summary>The resume query: everything after the last seq a client has.</summary>
     public static FilterDefinition<ChatMessage> MessagesAfter(string conversationId, long afterSeq, bool includePrivateNotes)
@@ -244,7 +251,9 @@ internal static class MongoQueries
 
     public static FilterDefinition<Customer> CustomerById(string id) => Builders<Customer>.Filter.Eq(c => c.Id, id);
 
-    public static FilterDefinition<Customer> CustomerByExternalId(string externalId) => Builders<Customer>.Filter.Eq(c => c.ExternalId, externalId);
+    /// <summary>A customer by external id, with the partial filter of MongoIndexes.CustomersByExternalId so that index is used.</summary>
+    public static FilterDefinition<Customer> CustomerByExternalId(string externalId) =>
+        Builders<Customer>.Filter.Eq(c => c.ExternalId, externalId) & MongoIndexes.HasExternalId;
 
     // Agents
 
@@ -255,4 +264,26 @@ internal static class MongoQueries
     public static FilterDefinition<Agent> AgentByEmail(string email) => Builders<Agent>.Filter.Eq(a => a.Email, NormalizeEmail(email));
 
     public static SortDefinition<Agent> AgentsByEmail => Builders<Agent>.Sort.Ascending(a => a.Email);
+
+    /// <summary>Every account field but the presence, which only <see cref="PresenceUpdate"/> writes.</summary>
+    public static UpdateDefinition<Agent> AgentAccountUpdate(Agent agent) =>
+        Builders<Agent>.Update
+            .Set(a => a.Email, NormalizeEmail(agent.Email))
+            .Set(a => a.DisplayName, agent.DisplayName)
+            .Set(a => a.PasswordHash, agent.PasswordHash)
+            .Set(a => a.Roles, agent.Roles)
+            .Set(a => a.Levels, agent.Levels)
+            .Set(a => a.Skills, agent.Skills)
+            .Set(a => a.ChatCapacity, agent.ChatCapacity)
+            .Set(a => a.VoiceCapacity, agent.VoiceCapacity)
+            .Set(a => a.PhoneNumber, agent.PhoneNumber)
+            .Set(a => a.Disabled, agent.Disabled)
+            .Set(a => a.CreatedAt, agent.CreatedAt);
+
+    /// <summary>The agent, unless it holds a presence change newer than <paramref name="at"/>.</summary>
+    public static FilterDefinition<Agent> PresenceFilter(string id, DateTimeOffset at) =>
+        AgentById(id) & (Builders<Agent>.Filter.Eq(a => a.PresenceChangedAt, null) | Builders<Agent>.Filter.Lte(a => a.PresenceChangedAt, at));
+
+    public static UpdateDefinition<Agent> PresenceUpdate(string status, DateTimeOffset at) =>
+        Builders<Agent>.Update.Set(a => a.Presence, status).Set(a => a.PresenceChangedAt, at);
 }

@@ -19,6 +19,8 @@ namespace SupportHub.Server.Infrastructure.Redis;
 /// <item><c>{prefix}tasks</c>: set of queued conversation ids.</item>
 /// <item><c>{prefix}task:{conversationId}</c>: hash of the <see cref="Features.Routing.RoutingTask"/>.</item>
 /// <item><c>{prefix}offers</c>: sorted set of offered conversation ids scored by their deadline.</item>
+/// <item><c>{prefix}rebuilt</c>: when the state was last rebuilt from the document store (unix
+/// milliseconds); its absence means the Redis data was lost and the routing recovery rebuilds it.</item>
 /// <item><c>{prefix}lock:{key}</c>: a <see cref="RedisLock"/> held for its lease, e.g. <c>lock:call:{CallSid}</c>.</item>
 /// </list>
 /// </remarks>
@@ -37,6 +39,8 @@ internal sealed class RedisKeys(string prefix)
     public RedisKey Tasks => Prefix + "tasks";
 
     public RedisKey Offers => Prefix + "offers";
+
+    public RedisKey Rebuilt => Prefix + "rebuilt";
 
     public RedisKey Agent(string agentId) => AgentPrefix + agentId;
 

@@ -88,7 +88,7 @@ internal static class RedisRoutingCodec
         return ToTask(conversationId, entries);
     }
 
-    public static RedisValue[] ToProfileArgs(AgentProfileSnapshot profile, DateTimeOffset at) =>
+    public static RedisValue[] ToProfileArgs(AgentProfileSnapshot profile, DateTimeOffset at, PresenceStatus status) =>
     [
         profile.AgentId,
         profile.DisplayName,
@@ -97,7 +97,7 @@ internal static class RedisRoutingCodec
         profile.ChatCapacity,
         profile.VoiceCapacity,
         ToMs(at),
-        nameof(PresenceStatus.Offline),
+        status.ToString(),
     ];
 
     /// <summary>Null when the hash is empty, i.e. the agent is not registered.</summary>

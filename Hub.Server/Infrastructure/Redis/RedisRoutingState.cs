@@ -16,8 +16,8 @@ internal sealed class RedisRoutingState(IConnectionMultiplexer redis, IOptions<R
     private readonly IDatabase db = redis.GetDatabase();
     private readonly RedisKeys keys = new(options.Value.KeyPrefix);
 
-    public Task RegisterAgentAsync(AgentProfileSnapshot profile, DateTimeOffset at) =>
-        db.ScriptEvaluateAsync(RedisScripts.Register, [keys.Agent(profile.AgentId), keys.Agents], ToProfileArgs(profile, at));
+    public Task RegisterAgentAsync(AgentProfileSnapshot profile, DateTimeOffset at, PresenceStatus status = PresenceStatus.Offline) =>
+        db.ScriptEvaluateAsync(RedisScripts.Register, [keys.Agent(profile.AgentId), keys.Agents], ToProfileArgs(profile, at, status));
 
     public async Task<AgentPresence?> GetAgentAsync(string agentId, DateTimeOffset at) =>
         (await ReadAgentsAsync([agentId], at)).SingleOrDefault();
@@ -31,8 +31,8 @@ internal sealed class RedisRoutingState(IConnectionMultiplexer redis, IOptions<R
     public Task SetStatusAsync(string agentId, PresenceStatus status, DateTimeOffset at) =>
         db.ScriptEvaluateAsync(RedisScripts.SetStatus, [keys.Agent(agentId)], [status.ToString(), nameof(PresenceStatus.Available), ToMs(at)]);
 
-    public Task TouchConnectionAsync(string agentId, string connectionId, DateTimeOffset expiresAt) =>
-        db.ScriptEvaluateAsync(RedisScripts.TouchConnection, [keys.Agent(agentId), keys.Connections(agentId)], [connectionId, ToMs(expiresAt)]);
+    public async Task<bool> TouchConnectionAsync(string agentId, string connectionId, DateTimeOffset expiresAt) =>
+        IsTrue(await db.ScriptEvaluateAsync(RedisScripts.TouchConnection, [keys.Agent(agentId), keys.Connections(agentId)], [connectionId, ToMs(expiresAt)]));
 
     public Task DropConnectionAsync(string agentId, string connectionId, DateTimeOffset at) =>
         db.ScriptEvaluateAsync(RedisScripts.DropConnection, [keys.Agent(agentId), keys.Connections(agentId)], [connectionId, ToMs(at)]);
@@ -90,6 +90,12 @@ internal sealed class RedisRoutingState(IConnectionMultiplexer redis, IOptions<R
         return [.. tasks.Where(t => t.OfferedTo is not null && t.OfferDeadline is { } deadline && ToMs(deadline) < now)];
     }
 
+    public async Task<bool> TryClaimAsync(string conversationId, string agentId, DateTimeOffset at) =>
+        IsTrue(await db.ScriptEvaluateAsync(
+            RedisScripts.Claim,
+            [keys.Task(conversationId), keys.Tasks, keys.Agent(agentId), keys.Load(agentId, Channel.Chat), keys.Load(agentId, Channel.Voice), keys.Offers],
+            [conversationId, agentId, ToMs(at)]));
+
     public async Task<bool> TryAssignAsync(string conversationId, Channel channel, string agentId, DateTimeOffset at) =>
         IsTrue(await db.ScriptEvaluateAsync(
             RedisScripts.Assign,
@@ -107,6 +113,20 @@ internal sealed class RedisRoutingState(IConnectionMultiplexer redis, IOptions<R
         batch.Execute();
         return [.. (await chat).Concat(await voice).Select(id => (string)id!)];
     }
+
+    public Task<bool> IsRebuiltAsync() => db.KeyExistsAsync(keys.Rebuilt);
+
+    public Task MarkRebuiltAsync(DateTimeOffset at) => db.StringSetAsync(keys.Rebuilt, ToMs(at));
+
+    public async Task<bool> TryDropLoadAsync(string agentId, string conversationId) =>
+        (long)await db.ScriptEvaluateAsync(
+            RedisScripts.DropLoad,
+            [keys.Task(conversationId), keys.Load(agentId, Channel.Chat), keys.Load(agentId, Channel.Voice)],
+            [conversationId, agentId]) > 0;
+
+    public async Task<bool> TryRestoreLoadAsync(string agentId, string conversationId, Channel channel) =>
+        IsTrue(await db.ScriptEvaluateAsync(
+            RedisScripts.RestoreLoad, [keys.Agent(agentId), keys.Task(conversationId), keys.Load(agentId, channel)], [conversationId]));
 
     private static bool IsTrue(RedisResult reply) => (long)reply == 1;
 

@@ -8,7 +8,7 @@ namespace SupportHub.Server.Infrastructure.Redis;
 /// </summary>
 internal static class RedisScripts
 {
-    /// <summary>KEYS: agent, agents. ARGV: agentId, name, levels, skills, chat capacity, voice capacity, at, offline status.</summary>
+    /// <summary>KEYS: agent, agents. ARGV: agentId, name, levels, skills, chat capacity, voice capacity, at, status of a new agent.</summary>
     public const string Register = """
         if redis.call('EXISTS', KEYS[1]) == 0 then
           redis.call('HSET', KEYS[1], 'status', ARGV[8], 'idleSince', ARGV[7], 'registeredAt', ARGV[7], 'missed', 0)
@@ -110,10 +110,14 @@ internal static class RedisScripts
     /// <summary>
     /// KEYS: task, agent, chat load, voice load, offers. ARGV: conversationId, agentId, missed (1 or 0), at.
     /// Returns {released (1 or 0), missed offers in a row}. A released offer sends the agent to the back of the line.
+    /// A missed offer is released only once its deadline is reached: not a newer offer made since the sweep read it.
     /// </summary>
     public const string ReleaseOffer = """
         local missed = tonumber(redis.call('HGET', KEYS[2], 'missed')) or 0
         if redis.call('HGET', KEYS[1], 'offeredTo') ~= ARGV[2] or redis.call('EXISTS', KEYS[2]) == 0 then
+          return {0, missed}
+        end
+        if ARGV[3] == '1' and tonumber(redis.call('HGET', KEYS[1], 'offerDeadline')) > tonumber(ARGV[4]) then
           return {0, missed}
         end
         local load = KEYS[3]
@@ -124,6 +128,31 @@ internal static class RedisScripts
         redis.call('HSET', KEYS[2], 'idleSince', ARGV[4])
         if ARGV[3] == '1' then missed = redis.call('HINCRBY', KEYS[2], 'missed', 1) end
         return {1, missed}
+        """;
+
+    /// <summary>
+    /// KEYS: task, tasks, agent, chat load, voice load, offers. ARGV: conversationId, agentId, at.
+    /// Only a queued task, not offered to another agent; the channel is the task's. Holding it already
+    /// (the agent's own offer) needs no room.
+    /// </summary>
+    public const string Claim = """
+        if redis.call('EXISTS', KEYS[3]) == 0 then return 0 end
+        local channel = redis.call('HGET', KEYS[1], 'channel')
+        if not channel then return 0 end
+        local offeredTo = redis.call('HGET', KEYS[1], 'offeredTo')
+        if offeredTo and offeredTo ~= ARGV[2] then return 0 end
+        local load = KEYS[4]
+        if channel == 'voice' then load = KEYS[5] end
+        if redis.call('SISMEMBER', load, ARGV[1]) == 0 then
+          local capacity = tonumber(redis.call('HGET', KEYS[3], 'capacity:' .. channel)) or 0
+          if redis.call('SCARD', load) >= capacity then return 0 end
+        end
+        redis.call('DEL', KEYS[1])
+        redis.call('SREM', KEYS[2], ARGV[1])
+        redis.call('ZREM', KEYS[6], ARGV[1])
+        redis.call('SADD', load, ARGV[1])
+        redis.call('HSET', KEYS[3], 'idleSince', ARGV[3])
+        return 1
         """;
 
     /// <summary>
@@ -144,5 +173,23 @@ internal static class RedisScripts
         redis.call('SADD', KEYS[4], ARGV[1])
         redis.call('HSET', KEYS[3], 'idleSince', ARGV[4])
         return 1
+        """;
+
+    /// <summary>
+    /// KEYS: task, chat load, voice load. ARGV: conversationId, agentId. The load reconciliation's
+    /// removal: never the agent's open offer. Returns how many entries were removed.
+    /// </summary>
+    public const string DropLoad = """
+        if redis.call('HGET', KEYS[1], 'offeredTo') == ARGV[2] then return 0 end
+        return redis.call('SREM', KEYS[2], ARGV[1]) + redis.call('SREM', KEYS[3], ARGV[1])
+        """;
+
+    /// <summary>
+    /// KEYS: agent, task, load of the channel. ARGV: conversationId. The load reconciliation's
+    /// addition: not while the conversation is queued, not for an unknown agent. Returns 1 when added.
+    /// </summary>
+    public const string RestoreLoad = """
+        if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
+        return redis.call('SADD', KEYS[3], ARGV[1])
         """;
 }

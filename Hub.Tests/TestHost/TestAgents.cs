@@ -1,0 +1,13 @@
+using SupportHub.Server.Features.Agents;
+
+namespace SupportHub.Tests.TestHost;
+
+/// <summary>Agent accounts for tests: a unique e-mail per call, one known password.</summary>
+public static class TestAgents
+{
+    public const string Password = "correct horse battery staple";
+
+    public static NewAgent New(string name, int[]? levels = null, AgentRole[]? roles = null, int capacity = 3, string[]? skills = null) =>
+        new($"{name.ToLowerInvariant().Replace(' ', '-')}-{Guid.NewGuid():N}@test.hub", name, Password,
+            roles ?? [AgentRole.Agent], levels ?? [1], skills ?? ["general", "billing"], capacity);
+}

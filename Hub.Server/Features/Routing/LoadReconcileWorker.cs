@@ -2,9 +2,12 @@ using Microsoft.Extensions.Options;
 
 namespace SupportHub.Server.Features.Routing;
 
-/// <summary>Runs a <see cref="LoadReconciler"/> pass every <see cref="RoutingOptions.LoadReconcileInterval"/>.</summary>
+/// <summary>
+/// Runs a <see cref="LoadReconciler"/> and a <see cref="QueueReconciler"/> pass every
+/// <see cref="RoutingOptions.LoadReconcileInterval"/>.
+/// </summary>
 internal sealed partial class LoadReconcileWorker(
-    LoadReconciler reconciler, IOptions<RoutingOptions> options, TimeProvider time, ILogger<LoadReconcileWorker> logger)
+    LoadReconciler reconciler, QueueReconciler queue, IOptions<RoutingOptions> options, TimeProvider time, ILogger<LoadReconcileWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -17,6 +20,7 @@ internal sealed partial class LoadReconcileWorker(
                 try
                 {
                     await reconciler.RunPassAsync(stoppingToken);
+                    await queue.RunPassAsync(stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {

@@ -31,6 +31,7 @@ public static class RoutingExtensions
         builder.Services.AddHostedService<RoutingRecovery>();
         builder.Services.AddHostedService<RoutingWorker>();
         builder.Services.AddSingleton<LoadReconciler>();
+        builder.Services.AddSingleton<QueueReconciler>();
         builder.Services.AddHostedService<LoadReconcileWorker>();
         return builder;
     }

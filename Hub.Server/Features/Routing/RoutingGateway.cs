@@ -51,6 +51,20 @@ public sealed class RoutingGateway(
     }
 
     /// <summary>
+    /// Queues again a conversation the store has Waiting but the routing state does not (a step that
+    /// failed halfway), then looks at the store again, as <see cref="RequeueAsync"/> does: one taken or
+    /// closed in the meantime is withdrawn again.
+    /// </summary>
+    public async Task RestoreWaitingAsync(Conversation conversation)
+    {
+        await EnqueueAsync(conversation, explicitLevel: conversation.Level != 1);
+        if (await conversations.GetAsync(conversation.Id) is not { IsWaiting: true })
+        {
+            await WithdrawOfferAsync(await state.RemoveTaskAsync(conversation.Id, time.GetUtcNow()));
+        }
+    }
+
+    /// <summary>
     /// Makes sure the routing state knows the agent (a reassignment to someone not connected since start,
     /// the recovery); one it did not know starts with the status it last had, without a connection.
     /// </summary>

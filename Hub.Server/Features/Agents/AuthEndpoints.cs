@@ -13,6 +13,8 @@ public static class AuthEndpoints
         group.MapPost("/login", Login);
         group.MapGet("/me", Me).RequireAuthorization(HubPolicies.Staff);
         group.MapPut("/me/phone", SetPhone).RequireAuthorization(HubPolicies.Staff);
+        app.MapSessions();
+        app.MapTeamAdmin();
         return app;
     }
 

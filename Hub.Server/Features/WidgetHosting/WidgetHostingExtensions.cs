@@ -36,6 +36,7 @@ public static class WidgetHostingExtensions
     {
         app.UseResponseCompression();
         app.UseCors();
+        app.UseFrontPage();
         return app;
     }
 

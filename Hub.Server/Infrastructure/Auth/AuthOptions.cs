@@ -15,4 +15,7 @@ public sealed class AuthOptions
     public TimeSpan VisitorTokenLifetime { get; set; } = TimeSpan.FromDays(30);
 
     public TimeSpan AgentTokenLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>How long after its expiry a token is still accepted over HTTP, for clocks that differ between nodes.</summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 }

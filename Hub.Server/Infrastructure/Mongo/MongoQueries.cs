@@ -11,7 +11,7 @@ namespace SupportHub.Server.Infrastructure.Mongo;
 /// Every filter, update and sort the Mongo stores send, built in one place so that
 /// MongoQueryRenderingTests can render them to BSON and pin their meaning.
 /// </summary>
-internal static class MongoQueries
+internal static partial class MongoQueries
 {
     public const string TicketCounterId = "ticket-number";
     public const string CounterValueField = "Value";
@@ -265,19 +265,20 @@ internal static class MongoQueries
 
     public static SortDefinition<Agent> AgentsByEmail => Builders<Agent>.Sort.Ascending(a => a.Email);
 
-    /// <summary>Every account field but the presence, which only <see cref="PresenceUpdate"/> writes.</summary>
+    /// <summary>
+    /// Every account field but those with their own atomic step (<see cref="AtomicAgentFields"/>): the
+    /// presence, the password hash, the disabled flag, the session version and the invitation.
+    /// </summary>
     public static UpdateDefinition<Agent> AgentAccountUpdate(Agent agent) =>
         Builders<Agent>.Update
             .Set(a => a.Email, NormalizeEmail(agent.Email))
             .Set(a => a.DisplayName, agent.DisplayName)
-            .Set(a => a.PasswordHash, agent.PasswordHash)
             .Set(a => a.Roles, agent.Roles)
             .Set(a => a.Levels, agent.Levels)
             .Set(a => a.Skills, agent.Skills)
             .Set(a => a.ChatCapacity, agent.ChatCapacity)
             .Set(a => a.VoiceCapacity, agent.VoiceCapacity)
             .Set(a => a.PhoneNumber, agent.PhoneNumber)
-            .Set(a => a.Disabled, agent.Disabled)
             .Set(a => a.CreatedAt, agent.CreatedAt);
 
     /// <summary>The agent, unless it holds a presence change newer than <paramref name="at"/>.</summary>

@@ -47,6 +47,65 @@ export interface SetPhoneRequest {
   phoneNumber: string | null;
 }
 
+/** An account as /api/admin/agents answers it (admins and supervisors). */
+export interface AgentAccountDto {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: AgentRole[];
+  levels: number[];
+  skills: string[];
+  chatCapacity: number;
+  voiceCapacity: number;
+  disabled: boolean;
+  passwordSet: boolean;
+  /** Set while a one-time link is open. */
+  invitationExpiresAt: string | null;
+  createdAt: string;
+}
+
+export interface CreateAgentRequest {
+  email: string;
+  displayName: string;
+  /** null: the answer carries a one-time link with which the agent sets it. */
+  password: string | null;
+  roles: AgentRole[];
+  levels: number[];
+  skills: string[];
+  chatCapacity: number;
+  voiceCapacity: number;
+}
+
+export interface UpdateAgentRequest {
+  displayName: string;
+  roles: AgentRole[];
+  levels: number[];
+  skills: string[];
+  chatCapacity: number;
+  voiceCapacity: number;
+}
+
+/** A one-time link: append path to the Hub's address. */
+export interface PasswordLink {
+  token: string;
+  path: string;
+  expiresAt: string;
+}
+
+export interface CreatedAgent {
+  agent: AgentAccountDto;
+  link: PasswordLink | null;
+}
+
+export interface AcceptInvitationRequest {
+  password: string;
+}
+
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
 export interface LevelChange {
   level: number;
   at: string;

@@ -3,9 +3,25 @@ using Microsoft.AspNetCore.Identity;
 namespace SupportHub.Server.Features.Agents;
 
 /// <summary>Creates agents and checks their passwords with ASP.NET Core's PasswordHasher.</summary>
-public sealed class AgentAccounts(IAgentStore store, TimeProvider time)
+public sealed class AgentAccounts(IAgentStore store, TimeProvider time, IPasswordHasher<Agent> hasher)
 {
-    private readonly PasswordHasher<Agent> hasher = new();
+    private static readonly Agent DummyAgent = new()
+    {
+        Id = "dummy",
+        Email = "dummy",
+        DisplayName = "dummy",
+        PasswordHash = string.Empty,
+        Roles = [],
+        Levels = [],
+        Skills = [],
+    };
+
+    /// <summary>
+    /// What an unknown or disabled account's password is checked against, so that sign-in does the
+    /// same hashing work whether the e-mail exists or not (no user enumeration by timing). Made by the
+    /// same hasher, so it costs what a real hash costs.
+    /// </summary>
+    private readonly Lazy<string> dummyHash = new(() => hasher.HashPassword(DummyAgent, Guid.NewGuid().ToString("N")));
 
     /// <returns>The stored agent, or null when the e-mail is taken.</returns>
     public async Task<Agent?> CreateAsync(NewAgent request, CancellationToken ct = default)
@@ -32,6 +48,7 @@ public sealed class AgentAccounts(IAgentStore store, TimeProvider time)
         var agent = await store.GetByEmailAsync(email.Trim(), ct);
         if (agent is null || agent.Disabled)
         {
+            hasher.VerifyHashedPassword(DummyAgent, dummyHash.Value, password);
             return null;
         }
 

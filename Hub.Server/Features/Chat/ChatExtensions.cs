@@ -25,6 +25,7 @@ public static class ChatExtensions
         builder.Services.AddSingleton<ChannelHooks>();
         builder.Services.AddSingleton<SilentClientWatch>();
         builder.Services.AddSingleton<VisitorStartLimit>();
+        builder.Services.AddSingleton<QueueView>();
         builder.Services.AddSingleton<HubRateLimitFilter>();
         builder.Services.TryAddSingleton<ICallControls, NoCallControls>(); // the calls feature, when added, replaces it
         builder.Services.AddSingleton<Tickets.TicketDesk>();

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using SupportHub.Server.Features.Errors;
 using SupportHub.Server.Infrastructure.Limits;
-using SupportHub.Server.Infrastructure.Locks;
 
 namespace SupportHub.Server.Features.Chat;
 
@@ -11,27 +10,27 @@ namespace SupportHub.Server.Features.Chat;
 /// A visitor's conversation starts: at most <see cref="LimitsOptions.ConversationsPerVisitor"/> per
 /// window, and at most <see cref="LimitsOptions.WaitingConversationsPerVisitor"/> waiting at once, so
 /// one visitor can never fill the agents' queue. The count and the start run under one lock per
-/// visitor (on every node, with Redis), so two connections of one visitor cannot both slip past the
-/// cap. A repeated start (same client message id) is an idempotent retry and is never refused.
+/// visitor, so two connections of one visitor on this node cannot both slip past the cap. The lock is
+/// this class's own (striped, in process), never <see cref="Infrastructure.Locks.IDistributedLock"/>:
+/// the start takes locks of its own, and a non-reentrant stripe shared with them could deadlock. With
+/// several nodes, racing starts of one visitor on different nodes can each pass once. A repeated
+/// start (same client message id) is an idempotent retry and is never refused.
 /// </summary>
 internal sealed class VisitorStartLimit : IDisposable
 {
     /// <summary>What a refused visitor is told to wait for a place: the cap frees when an agent takes a conversation or it ends.</summary>
     public static readonly TimeSpan WaitingRetry = TimeSpan.FromSeconds(60);
 
-    private static readonly TimeSpan LockLease = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(10);
+    private readonly SemaphoreSlim[] stripes = [.. Enumerable.Range(0, 256).Select(_ => new SemaphoreSlim(1, 1))];
 
     private readonly LimitsOptions options;
     private readonly IConversationStore conversations;
-    private readonly IDistributedLock locks;
     private readonly PartitionedRateLimiter<string> startsPerVisitor;
 
-    public VisitorStartLimit(IOptions<LimitsOptions> options, IConversationStore conversations, IDistributedLock locks)
+    public VisitorStartLimit(IOptions<LimitsOptions> options, IConversationStore conversations)
     {
         this.options = options.Value;
         this.conversations = conversations;
-        this.locks = locks;
         startsPerVisitor = PartitionedRateLimiter.Create<string, string>(
             visitor => RateLimitPartition.GetFixedWindowLimiter(visitor, _ => this.options.ConversationsPerVisitor.ToLimiterOptions()));
     }
@@ -47,7 +46,9 @@ internal sealed class VisitorStartLimit : IDisposable
         }
 
         HubRateLimitFilter.Take(startsPerVisitor, customerId, options.ConversationsPerVisitor, "too many conversations started by this visitor.");
-        await using (await locks.AcquireAsync($"limits:visitor-start:{customerId}", LockLease, LockTimeout, ct))
+        var stripe = stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(customerId) % (uint)stripes.Length)];
+        await stripe.WaitAsync(ct);
+        try
         {
             var waiting = (await conversations.ListByCustomerAsync(customerId, ct)).Count(c => c.Status == ConversationStatus.Waiting);
             if (waiting >= options.WaitingConversationsPerVisitor)
@@ -59,7 +60,18 @@ internal sealed class VisitorStartLimit : IDisposable
 
             return await next(context);
         }
+        finally
+        {
+            stripe.Release();
+        }
     }
 
-    public void Dispose() => startsPerVisitor.Dispose();
+    public void Dispose()
+    {
+        startsPerVisitor.Dispose();
+        foreach (var stripe in stripes)
+        {
+            stripe.Dispose();
+        }
+    }
 }

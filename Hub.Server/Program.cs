@@ -7,6 +7,7 @@ using SupportHub.Server.Features.Tickets;
 using SupportHub.Server.Features.WidgetHosting;
 using SupportHub.Server.Infrastructure;
 using SupportHub.Server.Infrastructure.Auth;
+using SupportHub.Server.Infrastructure.Limits;
 using SupportHub.Server.Infrastructure.Validation;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +22,7 @@ builder.AddHubValidation();
 builder.AddAgents();
 builder.AddCustomers();
 builder.AddChat();
+builder.AddLimits();
 builder.AddRouting();
 builder.AddWidgetHosting();
 builder.AddCalls();
@@ -39,6 +41,7 @@ app.UseDefaultFiles();
 app.UseStaticFiles(WidgetHostingExtensions.StaticFiles(app.Services));
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseLimits();
 
 app.MapHubHealth();
 app.MapAuth();

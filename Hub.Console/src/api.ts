@@ -21,9 +21,19 @@ export interface Session {
 }
 
 export class HttpError extends Error {
-  constructor(public readonly status: number, message: string) {
+  constructor(
+    public readonly status: number,
+    message: string,
+    /** The Retry-After of a 429 (a limit refused the request), in seconds. */
+    public readonly retryAfter: number | null = null,
+  ) {
     super(message);
   }
+}
+
+function retryAfterOf(response: Response): number | null {
+  const seconds = Number(response.headers.get("Retry-After"));
+  return response.status === 429 && Number.isFinite(seconds) && seconds > 0 ? seconds : null;
 }
 
 export function loadSession(): Session | null {
@@ -61,7 +71,7 @@ export async function login(email: string, password: string): Promise<LoginResul
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ email, password }),
   });
-  if (!response.ok) throw new HttpError(response.status, await readProblem(response));
+  if (!response.ok) throw new HttpError(response.status, await readProblem(response), retryAfterOf(response));
   return (await response.json()) as LoginResult;
 }
 

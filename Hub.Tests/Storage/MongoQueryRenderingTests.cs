@@ -140,6 +140,10 @@ public sealed class MongoQueryRenderingTests
             Render(MongoQueries.CloseUpdate(ConversationStatus.Resolved, At)));
 
     [Fact]
+    public void ListWaitingAtLevel_FiltersOnStatusAndLevel() =>
+        Assert.Equal("""{ "Status" : "Waiting", "Level" : 2 }""", Render(MongoQueries.WaitingAtLevel(2)));
+
+    [Fact]
     public void ListByStatus_FiltersOnStatusOldestFirst()
     {
         Assert.Equal("""{ "Status" : "Waiting" }""", Render(MongoQueries.ConversationsByStatus(ConversationStatus.Waiting)));

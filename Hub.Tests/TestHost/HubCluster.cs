@@ -89,7 +89,7 @@ public sealed class HubCluster : IAsyncDisposable
     public async Task<LoginResult> CreateAgentAsync(HubNode loginAt, string name, int[]? levels = null, AgentRole[]? roles = null, int capacity = 3)
     {
         var agent = TestAgents.New(name, levels, roles, capacity);
-        Assert.NotNull(await new AgentAccounts(store.Agents, TestAgents.DemoPolicy, TimeProvider.System).CreateAsync(agent));
+        Assert.NotNull(await new AgentAccounts(store.Agents, TestAgents.DemoPolicy, TimeProvider.System, new Microsoft.AspNetCore.Identity.PasswordHasher<Agent>()).CreateAsync(agent));
         return await loginAt.Clients.LoginAsync(agent.Email, agent.Password);
     }
 

@@ -32,6 +32,10 @@ export class Chat implements SyncHost {
   /** The clientMessageId of a LeaveMessage that may have gone through, reused when it is repeated. */
   private leaveMessageId: string | null = null;
 
+  tooFast(seconds: number): string {
+    return this.t.tooFast.replace("{seconds}", String(seconds));
+  }
+
   constructor(
     private readonly hub: string,
     private readonly t: Texts,

@@ -54,6 +54,7 @@ export const en = {
   errorEmail: "Please enter a valid e-mail address.",
   errorGeneric: "Something went wrong. Please try again.",
   closedSend: "the conversation has ended",
+  tooFast: "You are sending too fast, try again in {seconds} s.",
   poweredBy: "Support chat",
 };
 
@@ -112,6 +113,7 @@ export const de: Texts = {
   errorEmail: "Bitte geben Sie eine gültige E-Mail-Adresse ein.",
   errorGeneric: "Etwas ist schiefgegangen. Bitte versuchen Sie es erneut.",
   closedSend: "der Chat ist beendet",
+  tooFast: "Sie senden zu schnell, bitte versuchen Sie es in {seconds} s erneut.",
   poweredBy: "Support-Chat",
 };
 

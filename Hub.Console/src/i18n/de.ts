@@ -9,6 +9,7 @@ export const de: Record<Key, string> = {
   password: "Passwort",
   loginFailed: "Unbekannte E-Mail oder falsches Passwort.",
   loginError: "Anmeldung fehlgeschlagen: {0}",
+  loginTooMany: "Zu viele Versuche, bitte in {0} s erneut versuchen.",
   logout: "Abmelden",
   language: "Sprache",
   help: "Tastenkürzel",

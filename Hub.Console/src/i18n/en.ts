@@ -8,6 +8,7 @@ export const en = {
   password: "Password",
   loginFailed: "Unknown e-mail or wrong password.",
   loginError: "Sign-in failed: {0}",
+  loginTooMany: "Too many attempts, try again in {0} s.",
   logout: "Log out",
   language: "Language",
   help: "Keyboard shortcuts",

@@ -3,9 +3,25 @@ using Microsoft.AspNetCore.Identity;
 namespace SupportHub.Server.Features.Agents;
 
 /// <summary>Creates agents and checks their passwords with ASP.NET Core's PasswordHasher.</summary>
-public sealed class AgentAccounts(IAgentStore store, DemoAccountPolicy demo, TimeProvider time)
+public sealed class AgentAccounts(IAgentStore store, DemoAccountPolicy demo, TimeProvider time, IPasswordHasher<Agent> hasher)
 {
-    private readonly PasswordHasher<Agent> hasher = new();
+    private static readonly Agent DummyAgent = new()
+    {
+        Id = "dummy",
+        Email = "dummy",
+        DisplayName = "dummy",
+        PasswordHash = string.Empty,
+        Roles = [],
+        Levels = [],
+        Skills = [],
+    };
+
+    /// <summary>
+    /// What an unknown or disabled account's password is checked against, so that sign-in does the
+    /// same hashing work whether the e-mail exists or not (no user enumeration by timing). Made by the
+    /// same hasher, so it costs what a real hash costs.
+    /// </summary>
+    private readonly Lazy<string> dummyHash = new(() => hasher.HashPassword(DummyAgent, Guid.NewGuid().ToString("N")));
 
     /// <param name="invitation">The hash and expiry of a one-time link that sets the password; null for none.</param>
     /// <returns>The stored agent, or null when the e-mail is taken.</returns>
@@ -43,6 +59,7 @@ public sealed class AgentAccounts(IAgentStore store, DemoAccountPolicy demo, Tim
         var agent = await store.GetByEmailAsync(email.Trim(), ct);
         if (agent is null || agent.Disabled || string.IsNullOrEmpty(agent.PasswordHash) || demo.Refuses(agent.Email))
         {
+            hasher.VerifyHashedPassword(DummyAgent, dummyHash.Value, password);
             return null;
         }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace SupportHub.Server.Features.Agents;
@@ -8,6 +9,7 @@ public static class AgentsExtensions
     {
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
         builder.Services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddSingleton<IPasswordHasher<Agent>, PasswordHasher<Agent>>();
         builder.Services.AddSingleton<AgentAccounts>();
         builder.Services.AddSingleton<DemoAccountPolicy>();
         builder.Services.AddSingleton<SessionValidator>();

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SupportHub.Server.Infrastructure.Auth;
+using SupportHub.Server.Infrastructure.Limits;
 using SupportHub.Server.Infrastructure.Validation;
 
 namespace SupportHub.Server.Features.Agents;
@@ -10,7 +11,7 @@ public static class AuthEndpoints
     public static IEndpointRouteBuilder MapAuth(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/auth").WithValidation();
-        group.MapPost("/login", Login);
+        group.MapPost("/login", Login).WithSignInLimits<LoginRequest>(r => r.Email);
         group.MapGet("/me", Me).RequireAuthorization(HubPolicies.Staff);
         group.MapPut("/me/phone", SetPhone).RequireAuthorization(HubPolicies.Staff);
         app.MapSessions();

@@ -26,7 +26,8 @@ public sealed partial class AgentHub(
     ConversationLookup lookup,
     IConversationStore store,
     IAgentStore agents,
-    ICallControls calls) : Hub<IAgentClient>
+    ICallControls calls,
+    QueueView queueView) : Hub<IAgentClient>
 {
     public override async Task OnConnectedAsync()
     {
@@ -107,7 +108,19 @@ public sealed partial class AgentHub(
 
     private bool IsSupervisor => Context.User?.IsInRole(HubClaims.SupervisorRole) == true || Context.User?.IsInRole(HubClaims.AdminRole) == true;
 
-    public Task<IReadOnlyList<QueueItemDto>> GetQueue() => reader.GetQueueAsync(Context.ConnectionAborted);
+    /// <summary>The oldest waiting conversations of every level (a page each), oldest first.</summary>
+    public Task<IReadOnlyList<QueueItemDto>> GetQueue() => queueView.GetQueueAsync(Context.ConnectionAborted);
+
+    /// <summary>One level's waiting conversations, oldest first, from <see cref="QueuePageRequest.Skip"/>.</summary>
+    public Task<QueuePageDto> GetQueuePage(QueuePageRequest request) => queueView.GetPageAsync(request, Context.ConnectionAborted);
+
+    /// <summary>Waiting conversations grouped by the address they were started from, the biggest group first.</summary>
+    [Authorize(Policy = HubPolicies.Supervisor)]
+    public Task<IReadOnlyList<FloodDto>> GetFloods() => queueView.GetFloodsAsync(Context.ConnectionAborted);
+
+    /// <summary>Ends every waiting conversation started from one address, in one action.</summary>
+    [Authorize(Policy = HubPolicies.Supervisor)]
+    public Task<PurgeFloodResult> PurgeFlood(PurgeFloodRequest request) => queueView.PurgeAsync(request, Context.ConnectionAborted);
 
     public async Task<IReadOnlyList<ConversationDto>> GetMyConversations() =>
         await reader.ToDtosAsync(await store.ListOpenByAgentAsync(AgentId, Context.ConnectionAborted), Context.ConnectionAborted);

@@ -24,6 +24,9 @@ public static class ChatExtensions
         builder.Services.AddSingleton<RateConversation>();
         builder.Services.AddSingleton<ChannelHooks>();
         builder.Services.AddSingleton<SilentClientWatch>();
+        builder.Services.AddSingleton<VisitorStartLimit>();
+        builder.Services.AddSingleton<QueueView>();
+        builder.Services.AddSingleton<HubRateLimitFilter>();
         builder.Services.TryAddSingleton<ICallControls, NoCallControls>(); // the calls feature, when added, replaces it
         builder.Services.AddSingleton<Tickets.TicketDesk>();
         builder.Services.AddScoped<ConversationLookup>();
@@ -39,6 +42,7 @@ public static class ChatExtensions
             .AddSignalR(options =>
             {
                 options.AddFilter<ValidationHubFilter>();
+                options.AddFilter<HubRateLimitFilter>(); // after validation: only valid calls count
                 options.MaximumReceiveMessageSize = ChatLimits.MaxFrameBytes;
             })
             .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))

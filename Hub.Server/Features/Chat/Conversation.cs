@@ -45,6 +45,9 @@ public sealed class Conversation
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The client address the customer started the chat from, so a supervisor can see and purge a flood; null for calls.</summary>
+    public string? StartedFrom { get; set; }
+
     public DateTimeOffset? AssignedAt { get; set; }
 
     public DateTimeOffset? ClosedAt { get; set; }

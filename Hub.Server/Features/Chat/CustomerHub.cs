@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using SupportHub.Server.Features.Errors;
 using SupportHub.Server.Features.Routing;
 using SupportHub.Server.Infrastructure.Auth;
+using SupportHub.Server.Infrastructure.Limits;
 
 namespace SupportHub.Server.Features.Chat;
 
@@ -24,7 +25,7 @@ public sealed class CustomerHub(
     private string CustomerId => Context.UserIdentifier ?? throw HubErrors.Create(HubErrors.Forbidden, "No customer identity.");
 
     public Task<StartConversationResult> StartConversation(StartConversationRequest request) =>
-        start.StartAsync(CustomerId, request, Context.ConnectionAborted);
+        start.StartAsync(CustomerId, request, ClientAddress.Of(Context.GetHttpContext()), Context.ConnectionAborted);
 
     public async Task<IReadOnlyList<ConversationDto>> GetConversations() =>
         await reader.ToDtosAsync(await store.ListByCustomerAsync(CustomerId, Context.ConnectionAborted), Context.ConnectionAborted);

@@ -21,6 +21,9 @@ public interface IConversationStore
     /// <summary>Oldest first.</summary>
     Task<IReadOnlyList<Conversation>> ListByStatusAsync(ConversationStatus status, int limit, CancellationToken ct = default);
 
+    /// <summary>Waiting conversations at one level, oldest first: a page of the agents' queue.</summary>
+    Task<IReadOnlyList<Conversation>> ListWaitingAtLevelAsync(int level, int skip, int limit, CancellationToken ct = default);
+
     /// <summary>Newest first.</summary>
     Task<IReadOnlyList<Conversation>> ListByCustomerAsync(string customerId, CancellationToken ct = default);
 

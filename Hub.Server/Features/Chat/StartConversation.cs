@@ -20,7 +20,8 @@ public sealed class StartConversation(
     RoutingGateway queue,
     TimeProvider time)
 {
-    public async Task<StartConversationResult> StartAsync(string customerId, StartConversationRequest request, CancellationToken ct)
+    /// <param name="startedFrom">The client address, kept on a new conversation for the supervisor's flood view.</param>
+    public async Task<StartConversationResult> StartAsync(string customerId, StartConversationRequest request, string? startedFrom, CancellationToken ct)
     {
         var conversation = await conversations.FindStartAsync(customerId, request.ClientMessageId, ct);
         if (conversation is null)
@@ -29,6 +30,7 @@ public sealed class StartConversation(
             var ticket = await desk.ForStartAsync(customerId, request.ClientMessageId, request.Topic, ct);
             var created = Conversation.NewChat(
                 HubIds.New(time), customer, ticket, request.Topic, queue.SkillForTopic(request.Topic), request.ClientMessageId, time.GetUtcNow());
+            created.StartedFrom = startedFrom;
             conversation = await conversations.CreateOrGetStartAsync(created, ct); // the earlier one when a racing start won
         }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SupportHub.Server.Features.Routing;
 using SupportHub.Server.Infrastructure.Auth;
+using SupportHub.Server.Infrastructure.Limits;
 using SupportHub.Server.Infrastructure.Validation;
 
 namespace SupportHub.Server.Features.Customers;
@@ -10,7 +11,7 @@ public static class VisitorEndpoints
     public static IEndpointRouteBuilder MapVisitors(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api").WithValidation().RequireCors(WidgetHosting.WidgetHostingExtensions.CorsPolicy);
-        group.MapPost("/visitors", CreateVisitor);
+        group.MapPost("/visitors", CreateVisitor).WithVisitorLimits();
         group.MapGet("/availability", Availability);
         return app;
     }

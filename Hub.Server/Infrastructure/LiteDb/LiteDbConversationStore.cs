@@ -49,6 +49,14 @@ internal sealed class LiteDbConversationStore(LiteDbContext db, DurableCommit du
             .Limit(limit)
             .ToList());
 
+    public Task<IReadOnlyList<Conversation>> ListWaitingAtLevelAsync(int level, int skip, int limit, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<Conversation>>(db.Conversations.Query()
+            .Where(c => c.Status == ConversationStatus.Waiting && c.Level == level)
+            .OrderBy(c => c.CreatedAt)
+            .Offset(skip)
+            .Limit(limit)
+            .ToList());
+
     public Task<IReadOnlyList<Conversation>> ListByCustomerAsync(string customerId, CancellationToken ct = default) =>
         Task.FromResult<IReadOnlyList<Conversation>>(db.Conversations.Query()
             .Where(c => c.CustomerId == customerId)

@@ -58,6 +58,9 @@ internal sealed class MongoConversationStore : IConversationStore
         return await conversations.Find(ConversationsByStatus(status)).Sort(OldestFirst).Limit(limit).ToListAsync(ct);
     }
 
+    public async Task<IReadOnlyList<Conversation>> ListWaitingAtLevelAsync(int level, int skip, int limit, CancellationToken ct = default) =>
+        limit <= 0 ? [] : await conversations.Find(WaitingAtLevel(level)).Sort(OldestFirst).Skip(skip).Limit(limit).ToListAsync(ct);
+
     public async Task<IReadOnlyList<Conversation>> ListByCustomerAsync(string customerId, CancellationToken ct = default) =>
         await conversations.Find(ConversationsByCustomer(customerId)).Sort(NewestFirst).ToListAsync(ct);
 

@@ -88,6 +88,10 @@ internal static partial class MongoQueries
     public static FilterDefinition<Conversation> ConversationsByStatus(ConversationStatus status) =>
         ConversationFilter.Eq(c => c.Status, status);
 
+    /// <summary>A page of one level's queue; served by the status_createdAt index's Status prefix.</summary>
+    public static FilterDefinition<Conversation> WaitingAtLevel(int level) =>
+        ConversationFilter.Eq(c => c.Status, ConversationStatus.Waiting) & ConversationFilter.Eq(c => c.Level, level);
+
     /// <summary>
     /// A customer's conversation by its start key. The $type condition repeats the partial filter of
     /// MongoIndexes.ConversationsByStart, so the planner may use that index.

@@ -1,4 +1,5 @@
 using SupportHub.Server.Features.Agents;
+using SupportHub.Server.Features.Audit;
 using SupportHub.Server.Features.Calls;
 using SupportHub.Server.Features.Chat;
 using SupportHub.Server.Features.Customers;
@@ -24,6 +25,7 @@ builder.AddChat();
 builder.AddRouting();
 builder.AddWidgetHosting();
 builder.AddCalls();
+builder.AddAudit();
 
 var app = builder.Build();
 
@@ -47,6 +49,7 @@ app.MapTickets();
 app.MapCustomers();
 app.MapChat();
 app.MapCalls();
+app.MapAudit();
 
 await app.RunAsync();
 return 0;

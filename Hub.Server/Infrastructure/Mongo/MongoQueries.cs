@@ -11,7 +11,7 @@ namespace SupportHub.Server.Infrastructure.Mongo;
 /// Every filter, update and sort the Mongo stores send, built in one place so that
 /// MongoQueryRenderingTests can render them to BSON and pin their meaning.
 /// </summary>
-internal static class MongoQueries
+internal static partial class MongoQueries
 {
     public const string TicketCounterId = "ticket-number";
     public const string CounterValueField = "Value";

@@ -1,4 +1,5 @@
 using SupportHub.Server.Features.Agents;
+using SupportHub.Server.Features.Audit;
 using SupportHub.Server.Features.Calls;
 using SupportHub.Server.Features.Chat;
 using SupportHub.Server.Features.Customers;
@@ -26,6 +27,7 @@ builder.AddLimits();
 builder.AddRouting();
 builder.AddWidgetHosting();
 builder.AddCalls();
+builder.AddAudit();
 
 var app = builder.Build();
 
@@ -50,6 +52,7 @@ app.MapTickets();
 app.MapCustomers();
 app.MapChat();
 app.MapCalls();
+app.MapAudit();
 
 await app.RunAsync();
 return 0;

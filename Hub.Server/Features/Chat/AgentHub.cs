@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using SupportHub.Server.Features.Agents;
+using SupportHub.Server.Features.Audit;
 using SupportHub.Server.Features.Errors;
 using SupportHub.Server.Features.Routing;
 using SupportHub.Server.Infrastructure.Auth;
@@ -9,7 +10,8 @@ namespace SupportHub.Server.Features.Chat;
 
 /// <summary>
 /// The staff side of chats, at <c>/hubs/agent</c>. Every level can read every conversation; only the
-/// assigned agent (or a supervisor) writes to the customer. Private notes stay among staff.
+/// assigned agent (or a supervisor) writes to the customer. Private notes stay among staff. Who may
+/// call what: docs/protocol/agent-hub.md#methods; what is recorded: AgentHub.Audit.cs.
 /// </summary>
 [Authorize(Policy = HubPolicies.Staff)]
 public sealed partial class AgentHub(
@@ -27,7 +29,8 @@ public sealed partial class AgentHub(
     IConversationStore store,
     IAgentStore agents,
     ICallControls calls,
-    QueueView queueView) : Hub<IAgentClient>
+    QueueView queueView,
+    AuditTrail audit) : Hub<IAgentClient>
 {
     public override async Task OnConnectedAsync()
     {
@@ -64,6 +67,7 @@ public sealed partial class AgentHub(
     {
         var agent = await CurrentAgentAsync();
         var accepted = await take.AcceptOfferAsync(await FindAsync(request.ConversationId), agent, Context.ConnectionAborted);
+        await TryAuditAsync(agent, AuditActions.OfferAccepted, accepted.Id);
         await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.ConversationStaff(accepted.Id));
         return await reader.ResumeAsync(accepted, 0, includePrivateNotes: true, Context.ConnectionAborted);
     }
@@ -83,6 +87,7 @@ public sealed partial class AgentHub(
         var agent = await CurrentAgentAsync();
         var conversation = await AssignedAsync(request.ConversationId);
         await escalate.EscalateAsync(conversation, agent, request, Context.ConnectionAborted);
+        await TryAuditAsync(agent, AuditActions.Escalated, conversation.Id, $"from level {conversation.Level} to level {request.Level}: {request.Reason}");
     }
 
     /// <summary>Passes the conversation to a named agent; it falls back to the level's queue if they do not take it in time.</summary>
@@ -92,6 +97,7 @@ public sealed partial class AgentHub(
         var conversation = await AssignedAsync(request.ConversationId);
         var target = (await agents.GetAsync(request.AgentId, Context.ConnectionAborted))!;
         await transfer.TransferAsync(conversation, agent, target, request.Note, Context.ConnectionAborted);
+        await TryAuditAsync(agent, AuditActions.Transferred, conversation.Id, $"to {target.DisplayName} ({target.Id}), from {conversation.AssignedAgentId ?? "the queue"}");
     }
 
     /// <summary>A supervisor gives any open conversation to an agent at once.</summary>
@@ -101,6 +107,7 @@ public sealed partial class AgentHub(
         var supervisor = await CurrentAgentAsync();
         var conversation = await FindAsync(request.ConversationId);
         var target = (await agents.GetAsync(request.AgentId, Context.ConnectionAborted))!;
+        await AuditAsync(supervisor, AuditActions.Reassigned, conversation.Id, $"to {target.DisplayName} ({target.Id}), from {conversation.AssignedAgentId ?? "the queue"}");
         await reassign.ReassignAsync(conversation, supervisor, target, Context.ConnectionAborted);
     }
 
@@ -131,6 +138,7 @@ public sealed partial class AgentHub(
         var agent = await CurrentAgentAsync();
         var conversation = await FindAsync(request.ConversationId);
         var claimed = await take.ClaimAsync(conversation, agent, Context.ConnectionAborted);
+        await TryAuditAsync(agent, AuditActions.Claimed, claimed.Id);
         // Joined only once the claim is won; the transcript read after joining covers the moment between.
         await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.ConversationStaff(conversation.Id));
         return await reader.ResumeAsync(claimed, 0, includePrivateNotes: true, Context.ConnectionAborted);
@@ -139,16 +147,22 @@ public sealed partial class AgentHub(
     /// <summary>Reads any conversation with its whole transcript and follows its events.</summary>
     public async Task<ResumeResult> Open(ConversationRequest request)
     {
+        var agent = await CurrentAgentAsync();
         var conversation = await FindAsync(request.ConversationId);
         await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.ConversationStaff(conversation.Id));
-        return await reader.ResumeAsync(conversation, 0, includePrivateNotes: true, Context.ConnectionAborted);
+        var transcript = await reader.ResumeAsync(conversation, 0, includePrivateNotes: true, Context.ConnectionAborted);
+        await AuditReadAsync(agent, conversation, nameof(Open));
+        return transcript;
     }
 
     public async Task<ResumeResult> Resume(ResumeRequest request)
     {
+        var agent = await CurrentAgentAsync();
         var conversation = await FindAsync(request.ConversationId);
         await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.ConversationStaff(conversation.Id));
-        return await reader.ResumeAsync(conversation, request.AfterSeq, includePrivateNotes: true, Context.ConnectionAborted);
+        var transcript = await reader.ResumeAsync(conversation, request.AfterSeq, includePrivateNotes: true, Context.ConnectionAborted);
+        await AuditReadAsync(agent, conversation, $"{nameof(Resume)} after seq {request.AfterSeq}");
+        return transcript;
     }
 
     public async Task<SendMessageResult> Send(SendMessageRequest request)
@@ -183,11 +197,26 @@ public sealed partial class AgentHub(
         await close.ResolveAsync(conversation, agent, request.Resolution, Context.ConnectionAborted);
     }
 
-    /// <summary>Opens a resolved or ended conversation again and takes it; its ticket is reopened.</summary>
+    /// <summary>
+    /// Opens a resolved or ended conversation again and takes it; its ticket is reopened. Only the
+    /// agent who last held it, an agent of its level, or a supervisor may (<see cref="Conversation.MayBeReopenedBy"/>).
+    /// </summary>
     public async Task<ResumeResult> Reopen(ConversationRequest request)
     {
         var agent = await CurrentAgentAsync();
-        var reopened = await reopen.ReopenAsync(await FindAsync(request.ConversationId), agent, Context.ConnectionAborted);
+        var conversation = await FindAsync(request.ConversationId);
+        if (!IsSupervisor && !conversation.MayBeReopenedBy(agent.Id, agent.Levels))
+        {
+            throw HubErrors.Create(HubErrors.Forbidden,
+                $"Conversation '{conversation.Id}' is at level {conversation.Level}: only the agent who last held it, an agent of that level or a supervisor may reopen it.");
+        }
+
+        if (conversation.CanBeReopened)
+        {
+            await AuditAsync(agent, AuditActions.Reopened, conversation.Id, $"was {conversation.Status}, last held by {conversation.AssignedAgentId ?? "nobody"}");
+        }
+
+        var reopened = await reopen.ReopenAsync(conversation, agent, Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.ConversationStaff(reopened.Id));
         return await reader.ResumeAsync(reopened, 0, includePrivateNotes: true, Context.ConnectionAborted);
     }

@@ -85,6 +85,14 @@ public sealed class Conversation
     public bool IsAssignedTo(string agentId) => AssignedAgentId == agentId;
 
     /// <summary>
+    /// Who besides a supervisor may reopen it: the agent who last held it (a closed conversation keeps
+    /// its <see cref="AssignedAgentId"/>), or an agent who works at its level, as Zendesk lets the
+    /// agents of a ticket's group reopen it.
+    /// </summary>
+    public bool MayBeReopenedBy(string agentId, IReadOnlyCollection<int> agentLevels) =>
+        IsAssignedTo(agentId) || agentLevels.Contains(Level);
+
+    /// <summary>
     /// Once closed, only what staff add and what a call's transcription delivers late is still kept;
     /// the customer and the agent start a new conversation instead.
     /// </summary>

@@ -2,6 +2,7 @@ using SupportHub.Server.Features.Agents;
 using SupportHub.Server.Features.Calls;
 using SupportHub.Server.Features.Chat;
 using SupportHub.Server.Features.Customers;
+using SupportHub.Server.Features.Privacy;
 using SupportHub.Server.Features.Routing;
 using SupportHub.Server.Features.Tickets;
 using SupportHub.Server.Features.WidgetHosting;
@@ -24,6 +25,7 @@ builder.AddChat();
 builder.AddRouting();
 builder.AddWidgetHosting();
 builder.AddCalls();
+builder.AddPrivacy();
 
 var app = builder.Build();
 
@@ -47,6 +49,7 @@ app.MapTickets();
 app.MapCustomers();
 app.MapChat();
 app.MapCalls();
+app.MapPrivacy();
 
 await app.RunAsync();
 return 0;

@@ -96,7 +96,7 @@ internal static partial class MongoQueries
             any.Add(CustomerByExternalId(externalId));
         }
 
-        return any.Count == 0 ? null : filter.Or(any);
+        return any.Count switch { 0 => null, 1 => any[0], _ => filter.Or(any) };
     }
 
     public static SortDefinition<Customer> CustomersOldestFirst => Builders<Customer>.Sort.Ascending(c => c.CreatedAt);

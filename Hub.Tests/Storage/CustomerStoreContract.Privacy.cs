@@ -12,7 +12,13 @@ public abstract partial class CustomerStoreContract
         var externalId = "site-user-" + NewId();
         var customer = new Customer
         {
-            Id = NewId(), Name = "Carla", Email = "carla@example.com", ExternalId = externalId, PhoneNumber = "+4917012345678", CreatedAt = Now(), LastSeenAt = Now(),
+            Id = NewId(),
+            Name = "Carla",
+            Email = "carla@example.com",
+            ExternalId = externalId,
+            PhoneNumber = "+4917012345678",
+            CreatedAt = Now(),
+            LastSeenAt = Now(),
         };
         await store.CreateAsync(customer);
         var at = Now();

@@ -3,6 +3,7 @@ using SupportHub.Server.Features.Audit;
 using SupportHub.Server.Features.Calls;
 using SupportHub.Server.Features.Chat;
 using SupportHub.Server.Features.Customers;
+using SupportHub.Server.Features.Privacy;
 using SupportHub.Server.Features.Routing;
 using SupportHub.Server.Features.Tickets;
 using SupportHub.Server.Features.WidgetHosting;
@@ -28,6 +29,7 @@ builder.AddRouting();
 builder.AddWidgetHosting();
 builder.AddCalls();
 builder.AddAudit();
+builder.AddPrivacy();
 
 var app = builder.Build();
 
@@ -53,6 +55,7 @@ app.MapCustomers();
 app.MapChat();
 app.MapCalls();
 app.MapAudit();
+app.MapPrivacy();
 
 await app.RunAsync();
 return 0;

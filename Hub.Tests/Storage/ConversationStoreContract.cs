@@ -2,7 +2,7 @@ using SupportHub.Server.Features.Chat;
 
 namespace SupportHub.Tests.Storage;
 
-public abstract class ConversationStoreContract : StoreContract
+public abstract partial class ConversationStoreContract : StoreContract
 {
     [SkippableFact]
     public async Task Create_ThenGet_RoundTripsEveryField()

@@ -18,6 +18,7 @@ public sealed class StartConversation(
     ICustomerStore customers,
     ChatNotifier notifier,
     RoutingGateway queue,
+    ITicketStore tickets,
     TimeProvider time)
 {
     /// <param name="startedFrom">The client address, kept on a new conversation for the supervisor's flood view.</param>
@@ -32,6 +33,7 @@ public sealed class StartConversation(
                 HubIds.New(time), customer, ticket, request.Topic, queue.SkillForTopic(request.Topic), request.ClientMessageId, time.GetUtcNow());
             created.StartedFrom = startedFrom;
             conversation = await conversations.CreateOrGetStartAsync(created, ct); // the earlier one when a racing start won
+            await RefuseIfErasedMeanwhileAsync(conversation, ct);
         }
 
         return await FinishAsync(conversation, request, ct);
@@ -91,7 +93,32 @@ public sealed class StartConversation(
         customer.Name = string.IsNullOrWhiteSpace(request.Name) ? customer.Name : request.Name.Trim();
         customer.Email = string.IsNullOrWhiteSpace(request.Email) ? customer.Email : request.Email.Trim();
         customer.LastSeenAt = now;
-        await customers.ReplaceAsync(customer, ct);
+        if (customer.ErasedAt is not null || !await customers.ReplaceAsync(customer, ct)) // the store refuses to write an erased customer back
+        {
+            throw Erased(customerId);
+        }
+
         return customer;
     }
+
+    /// <summary>
+    /// An erasure marks the customer, then lists its conversations: a conversation stored before
+    /// this read is in that list, and one stored after the mark is seen erased here and erased by
+    /// its own start, so none escapes (docs/security.md, privacy).
+    /// </summary>
+    private async Task RefuseIfErasedMeanwhileAsync(Conversation conversation, CancellationToken ct)
+    {
+        if (await customers.GetAsync(conversation.CustomerId, ct) is not { ErasedAt: { } at })
+        {
+            return;
+        }
+
+        await conversations.TryCloseAsync(conversation.Id, ConversationStatus.Ended, at, ct);
+        await conversations.TryEraseAsync(conversation.Id, TranscriptErasure.Delete, at, ct);
+        await tickets.AnonymizeAsync(conversation.TicketId, at, ct);
+        throw Erased(conversation.CustomerId);
+    }
+
+    private static UseCaseException Erased(string customerId) =>
+        HubErrors.Create(HubErrors.Forbidden, $"The data of visitor '{customerId}' was erased; a new visitor session starts over.");
 }

@@ -17,4 +17,10 @@ public sealed class Customer
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset LastSeenAt { get; set; }
+
+    /// <summary>
+    /// When an admin erased the customer: the personal fields are cleared and stay so (the store's
+    /// replace refuses an erased customer), and the visitor token of this id starts nothing new.
+    /// </summary>
+    public DateTimeOffset? ErasedAt { get; set; }
 }

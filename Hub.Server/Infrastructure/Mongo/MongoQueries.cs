@@ -57,7 +57,8 @@ internal static partial class MongoQueries
     public static FilterDefinition<Conversation> RateFilter(string id) =>
         ConversationFilter.Eq(c => c.Id, id)
         & ConversationFilter.In(c => c.Status, [ConversationStatus.Ended, ConversationStatus.Resolved])
-        & ConversationFilter.Eq(c => c.Rating, null);
+        & ConversationFilter.Eq(c => c.Rating, null)
+        & NotErased;
 
     public static UpdateDefinition<Conversation> RateUpdate(int score, string? comment, DateTimeOffset at) =>
         Builders<Conversation>.Update
@@ -65,9 +66,11 @@ internal static partial class MongoQueries
             .Set(c => c.RatingComment, comment)
             .Set(c => c.RatedAt, at);
 
+    /// <summary>Closed and not erased: an erased conversation never opens again.</summary>
     public static FilterDefinition<Conversation> ReopenFilter(string id) =>
         ConversationFilter.Eq(c => c.Id, id)
-        & ConversationFilter.In(c => c.Status, [ConversationStatus.Ended, ConversationStatus.Resolved]);
+        & ConversationFilter.In(c => c.Status, [ConversationStatus.Ended, ConversationStatus.Resolved])
+        & NotErased;
 
     public static UpdateDefinition<Conversation> ReopenUpdate(string agentId, DateTimeOffset at) =>
         ClaimUpdate(agentId, at).Set(c => c.ClosedAt, null);
@@ -116,15 +119,17 @@ internal static partial class MongoQueries
 
     /// <summary>The state an appender reads first: the seq to try and whether text is still accepted.</summary>
     public static ProjectionDefinition<Conversation> AppendStateOnly =>
-        Builders<Conversation>.Projection.Include(c => c.LastSeq).Include(c => c.Status).Exclude(c => c.Id);
+        Builders<Conversation>.Projection.Include(c => c.LastSeq).Include(c => c.Status).Include(c => c.ErasedAt).Exclude(c => c.Id);
 
     /// <summary>
-    /// Where an appender raises LastSeq after its insert: for a message that needs an open conversation
-    /// only while it is open, so an append racing the close learns of it in the same conditional
-    /// update that the close (OpenConversationFilter) is ordered against.
+    /// Where an appender raises LastSeq after its insert: never on an erased conversation (an erasure
+    /// marks first, then clears the messages, so an append it did not catch learns of it here), and
+    /// for a message that needs an open conversation only while it is open, so an append racing the
+    /// close learns of it in the same conditional update that the close (OpenConversationFilter) is
+    /// ordered against.
     /// </summary>
     public static FilterDefinition<Conversation> AppendRaiseFilter(string conversationId, MessageKind kind) =>
-        Conversation.NeedsOpen(kind) ? OpenConversationFilter(conversationId) : ConversationById(conversationId);
+        (Conversation.NeedsOpen(kind) ? OpenConversationFilter(conversationId) : ConversationById(conversationId)) & NotErased;
 
     /// <summary>$max, so a slower appender that stored a lower seq never moves the marker back.</summary>
     public static UpdateDefinition<Conversation> RaiseLastSeq(long seq) =>

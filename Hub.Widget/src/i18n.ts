@@ -53,6 +53,7 @@ export const en = {
   errorRequired: "Please fill in {field}.",
   errorEmail: "Please enter a valid e-mail address.",
   errorGeneric: "Something went wrong. Please try again.",
+  errorIdentity: "We could not confirm who you are. Please reload the page or sign in again.",
   closedSend: "the conversation has ended",
   poweredBy: "Support chat",
 };
@@ -111,6 +112,7 @@ export const de: Texts = {
   errorRequired: "Bitte füllen Sie „{field}“ aus.",
   errorEmail: "Bitte geben Sie eine gültige E-Mail-Adresse ein.",
   errorGeneric: "Etwas ist schiefgegangen. Bitte versuchen Sie es erneut.",
+  errorIdentity: "Wir konnten Ihre Anmeldung nicht bestätigen. Bitte laden Sie die Seite neu oder melden Sie sich erneut an.",
   closedSend: "der Chat ist beendet",
   poweredBy: "Support-Chat",
 };

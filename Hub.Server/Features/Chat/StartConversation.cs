@@ -80,7 +80,10 @@ public sealed class StartConversation(
     private async Task<StartConversationResult> AnswerAsync(Conversation conversation, ChatMessage first, bool duplicate) =>
         new(conversation.Id, conversation.TicketNumber, first.ToDto(), duplicate, (await queue.AvailabilityAsync()).CanAnswer);
 
-    /// <summary>The name and e-mail given at start are the customer's from now on; an empty field keeps what was known.</summary>
+    /// <summary>
+    /// The name and e-mail given at start are the customer's from now on, except those the site signed
+    /// (a verified user's), which the visitor cannot replace; an empty field keeps what was known.
+    /// </summary>
     private async Task<Customer> UpdateCustomerAsync(string customerId, StartConversationRequest request, DateTimeOffset now, CancellationToken ct)
     {
         var customer = await customers.GetAsync(customerId, ct);
@@ -90,8 +93,7 @@ public sealed class StartConversation(
             customer = await customers.CreateAsync(customer, ct); // a concurrent first start may have stored it
         }
 
-        customer.Name = string.IsNullOrWhiteSpace(request.Name) ? customer.Name : request.Name.Trim();
-        customer.Email = string.IsNullOrWhiteSpace(request.Email) ? customer.Email : request.Email.Trim();
+        customer.TakeTypedAttributes(request.Name, request.Email);
         customer.LastSeenAt = now;
         if (customer.ErasedAt is not null || !await customers.ReplaceAsync(customer, ct)) // the store refuses to write an erased customer back
         {

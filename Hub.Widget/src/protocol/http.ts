@@ -5,10 +5,12 @@ import type { AgentRole, TicketStatus } from "./enums";
 export interface CreateVisitorRequest {
   name: string | null;
   email: string | null;
-  /** The site's user id, for identity verification; needs userHash. */
+  /** Legacy identity: the site's user id; needs userHash and Hub:Identity:AllowLegacyHmac. */
   userId?: string | null;
-  /** hex(HMAC-SHA256(site secret, userId)), computed by the site's server. */
+  /** Legacy identity: hex(HMAC-SHA256(site secret, userId)), computed by the site's server. */
   userHash?: string | null;
+  /** The identity JWT signed by the site's server (sub, exp, optional name and email). */
+  identityToken?: string | null;
 }
 
 export interface VisitorSession {
@@ -142,6 +144,10 @@ export interface CustomerDto {
   lastSeenAt: string;
   /** The number a caller called from (E.164); null for chat-only customers. */
   phoneNumber: string | null;
+  /** True when name is the one the site signed (the visitor cannot change it). */
+  nameVerified: boolean;
+  /** True when email is the one the site signed (the visitor cannot change it). */
+  emailVerified: boolean;
 }
 
 export interface VoiceTokenDto {

@@ -13,6 +13,9 @@ public static class HubErrors
     public const string Conflict = "conflict";
     public const string Closed = "conversation_closed";
 
+    /// <summary>Twilio did not carry out a change to a phone call in time (hold, hang-up, a transfer): the call is as it was.</summary>
+    public const string CallFailed = "call_failed";
+
     public static UseCaseException Create(string code, string detail) => new(code, detail);
 
     public static UseCaseException ConversationNotFound(string id) =>

@@ -99,5 +99,8 @@ internal sealed record CallTexts(
         language is not null && language.StartsWith("de", StringComparison.OrdinalIgnoreCase) ? German : English;
 
     /// <summary>A number read digit by digit ("1 0 4 2"), as callers key it in.</summary>
-    public static string Digits(long number) => string.Join(' ', number.ToString(System.Globalization.CultureInfo.InvariantCulture).ToCharArray());
+    public static string Digits(long number) => Digits(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>The digits of what a caller keyed in, read one by one, however many there are.</summary>
+    public static string Digits(string keyed) => string.Join(' ', keyed.Where(char.IsAsciiDigit));
 }

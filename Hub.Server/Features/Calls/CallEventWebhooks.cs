@@ -21,6 +21,8 @@ internal static class CallEventWebhooks
         return TypedResults.NoContent();
     }
 
+    /// <summary>Every CallStatus: queued, ringing and in-progress change nothing; completed, busy, no-answer, failed and canceled end the call.</summary>
+    [KnownCall.HarmlessWhenUnknown]
     public static async Task<NoContent> StatusAsync(CallWebhook hook, KnownCall known, EndCall end, CancellationToken ct)
     {
         if (EndCall.IsFinal(hook.CallStatus))

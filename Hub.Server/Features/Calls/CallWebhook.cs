@@ -21,11 +21,12 @@ public sealed class CallWebhook
     /// <summary>A parameter the console's browser phone sends with a callback: the task it calls back for.</summary>
     public string? ConversationId { get; init; }
 
+    /// <summary>Keys pressed; for Record's action the key that ended the recording, or "hangup".</summary>
     public string? Digits { get; init; }
 
     public string? SpeechResult { get; init; }
 
-    /// <summary>Enqueue's action: bridged, leave, hangup, redirected, queue-full, system-error, error.</summary>
+    /// <summary>Enqueue's action: bridged, bridging-in-process, leave, hangup, redirected, redirected-from-bridged, queue-full, system-error, error.</summary>
     public string? QueueResult { get; init; }
 
     /// <summary>Seconds the caller spent in the queue (Enqueue's action).</summary>
@@ -106,18 +107,20 @@ internal sealed class CallWebhookValidator : AbstractValidator<CallWebhook>
 {
     private const string CallSidPattern = "^CA[0-9a-fA-F]{32}$";
     private const string SecondsPattern = "^-?[0-9]{1,9}$";
+    private const int MaxAddressLength = 512;
+    private const int MaxSpeechLength = 20_000;
 
     public CallWebhookValidator()
     {
         RuleFor(w => w.CallSid).NotEmpty().WithMessage("CallSid is required.")
             .Matches(CallSidPattern).WithMessage("CallSid must be CA followed by 32 hex digits.");
-        RuleFor(w => w.From).MaximumLength(64);
+        RuleFor(w => w.From).MaximumLength(MaxAddressLength); // a SIP From (sip:user@host;params) can be long
         RuleFor(w => w.CallStatus).MaximumLength(32);
-        RuleFor(w => w.To).MaximumLength(64);
+        RuleFor(w => w.To).MaximumLength(MaxAddressLength);
         RuleFor(w => w.ConversationId).MaximumLength(64);
-        RuleFor(w => w.Digits).Matches("^[0-9*#]{0,32}$").When(w => w.Digits is not null)
-            .WithMessage("Digits may hold only 0-9, * and #, at most 32.");
-        RuleFor(w => w.SpeechResult).MaximumLength(1000);
+        RuleFor(w => w.Digits).Matches("^([0-9*#]{0,32}|hangup)$").When(w => w.Digits is not null)
+            .WithMessage("Digits may hold only 0-9, * and #, at most 32, or be 'hangup'.");
+        RuleFor(w => w.SpeechResult).MaximumLength(MaxSpeechLength); // Twilio sends what was said, however long
         RuleFor(w => w.QueueResult).MaximumLength(32);
         RuleFor(w => w.DialCallStatus).MaximumLength(32);
         RuleFor(w => w.RecordingUrl).Must(BeHttpsUrl).When(w => !string.IsNullOrEmpty(w.RecordingUrl))

@@ -34,7 +34,7 @@ internal static class MenuWebhooks
 
         var ticket = await start.FindOpenTicketAsync(digits, ct);
         return ticket is null
-            ? CallTwiml.Result(twiml.TicketPrompt(texts.TicketUnknown(CallTexts.Digits(long.TryParse(digits, out var n) ? n : 0))))
+            ? CallTwiml.Result(twiml.TicketPrompt(texts.TicketUnknown(CallTexts.Digits(digits))))
             : await StartAsync(hook, start, queue, twiml, null, ticket, texts.TicketFound(CallTexts.Digits(ticket.Number)), ct);
     }
 

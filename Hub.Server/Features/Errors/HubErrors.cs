@@ -14,6 +14,9 @@ public static class HubErrors
     public const string Closed = "conversation_closed";
     public const string RateLimited = "rate_limited";
 
+    /// <summary>Twilio did not carry out a change to a phone call in time (hold, hang-up, a transfer): the call is as it was.</summary>
+    public const string CallFailed = "call_failed";
+
     public static UseCaseException Create(string code, string detail) => new(code, detail);
 
     /// <summary>A limit refused the call; the detail starts with <c>Retry after N s</c> (docs/security.md#limits).</summary>

@@ -1,9 +1,9 @@
 // Hub errors: the server throws HubException("code: detail") (Hub.Server's HubErrors); the client sees it
 // inside the message of the invocation's Error: "An unexpected error ... HubException: code: detail".
 
-export type HubErrorCode = "validation_failed" | "not_found" | "forbidden" | "conflict" | "conversation_closed" | "rate_limited";
+export type HubErrorCode = "validation_failed" | "not_found" | "forbidden" | "conflict" | "conversation_closed" | "rate_limited" | "call_failed";
 
-const codes = new Set<string>(["validation_failed", "not_found", "forbidden", "conflict", "conversation_closed", "rate_limited"]);
+const codes = new Set<string>(["validation_failed", "not_found", "forbidden", "conflict", "conversation_closed", "rate_limited", "call_failed"]);
 
 export interface HubError {
   code: HubErrorCode;

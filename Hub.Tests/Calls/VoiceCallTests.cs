@@ -252,6 +252,8 @@ public sealed class VoiceCallTests
     [InlineData("Hub:Twilio:Language", "fr-FR", "Hub:Twilio:Language must be en-US or de-DE.")]
     [InlineData("Hub:Twilio:CallerId", "030 123456", "Hub:Twilio:CallerId must be a number in E.164 form")]
     [InlineData("Hub:Twilio:AgentRingSeconds", "0", "Hub:Twilio:AgentRingSeconds")]
+    [InlineData("Hub:Twilio:VoicemailMaxSeconds", "300", "Hub:Twilio:VoicemailMaxSeconds")]
+    [InlineData("Hub:Twilio:RestTimeout", "00:01:00", "Hub:Twilio:RestTimeout must be between")]
     [InlineData("Hub:Twilio:AccountSid", "AC-nope", "Hub:Twilio:AccountSid must be AC followed by 32 hex digits.")]
     public void TwilioConfigurationErrors_FailStartUp_NamingTheBadSetting(string key, string value, string named)
     {

@@ -15,7 +15,8 @@ internal static class CallEventWebhooks
     {
         if (hook.RecordingStatus == "completed" && !string.IsNullOrEmpty(hook.RecordingUrl))
         {
-            await transcript.NoteAsync(known.Conversation, $"Recording of the call ({CallWebhook.Seconds(hook.RecordingDuration) ?? 0} s): {hook.RecordingUrl}", ct);
+            var key = "rec-" + (hook.RecordingSid ?? hook.IdempotencyToken ?? hook.RecordingUrl);
+            await transcript.NoteOnceAsync(known.Conversation, key, $"Recording of the call ({CallWebhook.Seconds(hook.RecordingDuration) ?? 0} s): {hook.RecordingUrl}", ct);
         }
 
         return TypedResults.NoContent();

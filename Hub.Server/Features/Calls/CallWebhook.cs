@@ -63,6 +63,20 @@ public sealed class CallWebhook
 
     public string? TranscriptionStatus { get; init; }
 
+    /// <summary>Real-time transcription's transcription-error event: what went wrong.</summary>
+    public string? TranscriptionError { get; init; }
+
+    /// <summary>
+    /// Twilio's <c>I-Twilio-Idempotency-Token</c> header: the same for every retry of one callback. The
+    /// key of a note whose event has no id of its own, so that a retry writes nothing twice.
+    /// </summary>
+    public string? IdempotencyToken { get; init; }
+
+    public const string IdempotencyHeader = "I-Twilio-Idempotency-Token";
+
+    /// <summary>Set in <see cref="HttpContext.Items"/> when the form could not be read for its size.</summary>
+    public const string FormTooLargeKey = "hub.twilio.form-too-large";
+
     public static async ValueTask<CallWebhook?> BindAsync(HttpContext context)
     {
         if (!context.Request.HasFormContentType)
@@ -70,7 +84,18 @@ public sealed class CallWebhook
             return new CallWebhook();
         }
 
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        IFormCollection form;
+        try
+        {
+            form = await context.Request.ReadFormAsync(context.RequestAborted);
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+        {
+            // Too many fields or a field too long (Twilio sends neither): TwilioSignatureFilter answers 413.
+            context.Items[FormTooLargeKey] = true;
+            return new CallWebhook();
+        }
+
         string? Get(string name) => form.TryGetValue(name, out var value) ? value.ToString() : null;
         return new CallWebhook
         {
@@ -96,6 +121,8 @@ public sealed class CallWebhook
             SequenceId = Get(nameof(SequenceId)),
             TranscriptionText = Get(nameof(TranscriptionText)),
             TranscriptionStatus = Get(nameof(TranscriptionStatus)),
+            TranscriptionError = Get(nameof(TranscriptionError)),
+            IdempotencyToken = context.Request.Headers.TryGetValue(IdempotencyHeader, out var token) ? token.ToString() : null,
         };
     }
 
@@ -127,6 +154,8 @@ internal sealed class CallWebhookValidator : AbstractValidator<CallWebhook>
             .WithMessage("RecordingUrl must be an absolute https URL.");
         RuleFor(w => w.TranscriptionData).MaximumLength(20_000);
         RuleFor(w => w.TranscriptionText).MaximumLength(20_000);
+        RuleFor(w => w.TranscriptionError).MaximumLength(2_000);
+        RuleFor(w => w.IdempotencyToken).MaximumLength(256);
         RuleFor(w => w.SequenceId).Matches("^[0-9]{1,18}$").When(w => !string.IsNullOrEmpty(w.SequenceId))
             .WithMessage("SequenceId must be a number.");
         RuleFor(w => w.QueueTime).Matches(SecondsPattern).When(w => !string.IsNullOrEmpty(w.QueueTime)).WithMessage("QueueTime is whole seconds.");

@@ -19,6 +19,11 @@ internal sealed class TwilioSignatureFilter(IOptions<TwilioOptions> options) : I
             return TypedResults.Problem("Voice is not configured: set Hub:Twilio:AuthToken and Hub:Twilio:PublicBaseUrl.", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
+        if (context.HttpContext.Items.ContainsKey(CallWebhook.FormTooLargeKey))
+        {
+            return TypedResults.Problem("The webhook's form is larger than Hub accepts.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
         var request = context.HttpContext.Request;
         var signature = request.Headers[SignatureHeader].ToString();
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -12,8 +12,8 @@ namespace SupportHub.Server.Infrastructure.Redis;
 internal sealed class RedisSessionsEndedSignal(
     IConnectionMultiplexer redis, IOptions<RedisOptions> options, IEnumerable<ISessionsEndedListener> listeners) : ISessionsEndedSignal
 {
-    /// <summary>This process's id among the nodes.</summary>
-    public static readonly string NodeId = Guid.NewGuid().ToString("N");
+    /// <summary>This node's id among the nodes (per host, not per process: tests run several hosts in one).</summary>
+    public string NodeId { get; } = Guid.NewGuid().ToString("N");
 
     public async Task PublishAsync(string agentId, CancellationToken ct = default)
     {

@@ -4,27 +4,68 @@ using SupportHub.Server.Features.Agents;
 
 namespace SupportHub.Server.Infrastructure.Redis;
 
-/// <summary>Hears the other nodes' <see cref="RedisSessionsEndedSignal"/> and closes this node's connections of that agent.</summary>
-internal sealed class RedisSessionsEndedSubscriber(
-    IConnectionMultiplexer redis, IOptions<RedisOptions> options, IEnumerable<ISessionsEndedListener> listeners) : IHostedService
+/// <summary>
+/// Hears the other nodes' <see cref="RedisSessionsEndedSignal"/> and closes this node's connections of
+/// that agent. Subscribes in the background until Redis answers, so a node can start while Redis is
+/// down; once subscribed, the client subscribes again by itself after a reconnect.
+/// </summary>
+internal sealed partial class RedisSessionsEndedSubscriber(
+    IConnectionMultiplexer redis,
+    IOptions<RedisOptions> options,
+    RedisSessionsEndedSignal signal,
+    IEnumerable<ISessionsEndedListener> listeners,
+    TimeProvider time,
+    ILogger<RedisSessionsEndedSubscriber> logger) : BackgroundService
 {
+    private static readonly TimeSpan Retry = TimeSpan.FromSeconds(1);
+
     private RedisChannel Channel => new RedisKeys(options.Value.KeyPrefix).SessionsEnded;
 
-    public Task StartAsync(CancellationToken cancellationToken) =>
-        redis.GetSubscriber().SubscribeAsync(Channel, (_, message) =>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
         {
-            var text = (string?)message ?? string.Empty;
-            var bar = text.IndexOf('|', StringComparison.Ordinal);
-            if (bar < 0 || text[..bar] == RedisSessionsEndedSignal.NodeId)
+            try
             {
+                await redis.GetSubscriber().SubscribeAsync(Channel, (_, message) => Heard(message));
                 return;
             }
-
-            foreach (var listener in listeners)
+            catch (RedisException e)
             {
-                listener.SessionsEnded(text[(bar + 1)..]);
+                LogSubscribeFailed(e.Message);
+                await Task.Delay(Retry, time, stoppingToken);
             }
-        });
+        }
+    }
 
-    public Task StopAsync(CancellationToken cancellationToken) => redis.GetSubscriber().UnsubscribeAsync(Channel);
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await redis.GetSubscriber().UnsubscribeAsync(Channel);
+        }
+        catch (RedisException)
+        {
+            // Going away anyway.
+        }
+    }
+
+    private void Heard(RedisValue message)
+    {
+        var text = (string?)message ?? string.Empty;
+        var bar = text.IndexOf('|', StringComparison.Ordinal);
+        if (bar < 0 || text[..bar] == signal.NodeId)
+        {
+            return;
+        }
+
+        foreach (var listener in listeners)
+        {
+            listener.SessionsEnded(text[(bar + 1)..]);
+        }
+    }
+
+    [LoggerMessage(EventId = 5201, Level = LogLevel.Warning, Message = "Cannot subscribe to the sessions-ended channel yet ({Reason}); retrying")]
+    private partial void LogSubscribeFailed(string reason);
 }

@@ -35,6 +35,8 @@ public sealed class PrivacyEndToEndTests
         var open = await admin.PostAsync($"/api/admin/customers/{visitor.CustomerId}/erase", null);
         Assert.Equal(HttpStatusCode.Conflict, open.StatusCode); // in a chat: ended first, nobody is cut off
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync($"/api/admin/customers/{visitor.CustomerId}/export")).StatusCode);
+        using var supervisor = Authorized(server, (await server.CreateAgentAsync("Sue", roles: [AgentRole.Agent, AgentRole.Supervisor])).Token);
+        Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.PostAsync($"/api/admin/customers/{visitor.CustomerId}/erase", null)).StatusCode);
         await agent.ResolveAsync(id, "Refunded Carla's card 4242.");
 
         var found = await admin.GetFromJsonAsync<List<Customer>>("/api/admin/customers?email=carla@example.com", HubServer.Json);

@@ -7,6 +7,7 @@ using SupportHub.Server.Features.Tickets;
 using SupportHub.Server.Features.WidgetHosting;
 using SupportHub.Server.Infrastructure;
 using SupportHub.Server.Infrastructure.Auth;
+using SupportHub.Server.Infrastructure.Http;
 using SupportHub.Server.Infrastructure.Validation;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +18,7 @@ builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Ad
 builder.AddDocumentStore();
 builder.AddEphemeralState();
 builder.AddHubAuth();
+builder.AddHttpHardening();
 builder.AddHubValidation();
 builder.AddAgents();
 builder.AddCustomers();
@@ -32,6 +34,7 @@ if (args is [CreateAdminCommand.Name, ..])
     return await CreateAdminCommand.RunAsync(app.Services, args[1..], Console.In, Console.Out);
 }
 
+app.UseHttpHardening();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseWidgetHosting();

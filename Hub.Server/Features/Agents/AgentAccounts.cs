@@ -1,11 +1,15 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace SupportHub.Server.Features.Agents;
 
-/// <summary>Creates agents and checks their passwords with ASP.NET Core's PasswordHasher.</summary>
-public sealed class AgentAccounts(IAgentStore store, TimeProvider time)
+/// <summary>
+/// Creates agents and checks their passwords with ASP.NET Core's PasswordHasher (PBKDF2, iterations from
+/// Hub:Auth:PasswordHashIterations); a hash with fewer iterations is upgraded at sign-in.
+/// </summary>
+public sealed class AgentAccounts(IAgentStore store, TimeProvider time, IOptions<PasswordHasherOptions> hashing)
 {
-    private readonly PasswordHasher<Agent> hasher = new();
+    private readonly PasswordHasher<Agent> hasher = new(hashing);
 
     /// <returns>The stored agent, or null when the e-mail is taken.</returns>
     public async Task<Agent?> CreateAsync(NewAgent request, CancellationToken ct = default)

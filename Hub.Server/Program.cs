@@ -9,6 +9,7 @@ using SupportHub.Server.Features.Tickets;
 using SupportHub.Server.Features.WidgetHosting;
 using SupportHub.Server.Infrastructure;
 using SupportHub.Server.Infrastructure.Auth;
+using SupportHub.Server.Infrastructure.Http;
 using SupportHub.Server.Infrastructure.Limits;
 using SupportHub.Server.Infrastructure.Validation;
 
@@ -20,6 +21,7 @@ builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Ad
 builder.AddDocumentStore();
 builder.AddEphemeralState();
 builder.AddHubAuth();
+builder.AddHttpHardening();
 builder.AddHubValidation();
 builder.AddAgents();
 builder.AddCustomers();
@@ -38,6 +40,7 @@ if (args is [CreateAdminCommand.Name, ..])
     return await CreateAdminCommand.RunAsync(app.Services, args[1..], Console.In, Console.Out);
 }
 
+app.UseHttpHardening();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseWidgetHosting();

@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Identity;
 
 namespace SupportHub.Server.Features.Agents;
 
-/// <summary>Creates agents and checks their passwords with ASP.NET Core's PasswordHasher.</summary>
+/// <summary>
+/// Creates agents and checks their passwords with ASP.NET Core's PasswordHasher (PBKDF2, iterations from
+/// Hub:Auth:PasswordHashIterations); a hash with fewer iterations is upgraded at sign-in.
+/// </summary>
 public sealed class AgentAccounts(IAgentStore store, DemoAccountPolicy demo, TimeProvider time, IPasswordHasher<Agent> hasher)
 {
     private static readonly Agent DummyAgent = new()

@@ -10,9 +10,9 @@ public sealed class PasswordLinks(
     AgentAccounts accounts,
     SessionRevocation sessions,
     IOptions<AccountOptions> options,
+    IPasswordHasher<Agent> hasher,
     TimeProvider time)
 {
-    private readonly PasswordHasher<Agent> hasher = new();
 
     /// <summary>An admin's reset: the password stops working, every session ends, and a new link is the way back in.</summary>
     public async Task<PasswordLink> ResetAsync(string agentId, CancellationToken ct)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -14,8 +15,13 @@ public static class AuthExtensions
         builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName)
             .Validate(o => string.IsNullOrEmpty(o.SigningKey) || o.SigningKey.Length >= 32, $"{AuthOptions.SectionName}:SigningKey must be at least 32 characters.")
             .Validate(o => o.ClockSkew >= TimeSpan.Zero && o.ClockSkew <= TimeSpan.FromMinutes(5), $"{AuthOptions.SectionName}:ClockSkew must be between 0 and 5 minutes.")
+            .Validate(
+                o => o.PasswordHashIterations >= AuthOptions.MinimumPasswordHashIterations,
+                $"{AuthOptions.SectionName}:PasswordHashIterations must be at least {AuthOptions.MinimumPasswordHashIterations}.")
             .ValidateOnStart();
         builder.Services.AddSingleton<SigningKeyProvider>();
+        builder.Services.AddOptions<PasswordHasherOptions>().Configure<IOptions<AuthOptions>>((hashing, auth) =>
+            hashing.IterationCount = auth.Value.PasswordHashIterations);
         builder.Services.AddSingleton<TokenService>();
         builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
 
@@ -28,7 +34,8 @@ public static class AuthExtensions
                 {
                     ValidIssuer = auth.Value.Issuer,
                     ValidAudience = auth.Value.Issuer,
-                    IssuerSigningKey = keys.Key,
+                    IssuerSigningKeys = keys.ValidationKeys,
+                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256], // pinned: no other algorithm, no "none"
                     NameClaimType = HubClaims.Name,
                     RoleClaimType = HubClaims.Role,
                     ClockSkew = auth.Value.ClockSkew,

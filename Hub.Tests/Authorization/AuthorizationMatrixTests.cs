@@ -66,6 +66,11 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
                 wrong.Add($"{caller}: expected {expected}, got {actual} ({(int)response.StatusCode} {body})");
             }
 
+            if (endpoint.EndsSessions)
+            {
+                await fixture.RenewSessionAsync(caller);
+            }
+
             await scene.Customer.DisposeAsync();
         }
 
@@ -80,14 +85,22 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
                 .Where(m => !m.IsSpecialName && m.Name is not (nameof(Hub.OnConnectedAsync) or nameof(Hub.OnDisconnectedAsync)))
                 .Select(m => m.Name);
 
-        Assert.Equal(MethodsOf(typeof(AgentHub)).Order(), MatrixRows.AgentHub.Select(r => r.Method).Order());
-        Assert.Equal(MethodsOf(typeof(CustomerHub)).Order(), MatrixRows.CustomerHub.Select(r => r.Method).Order());
-
         var mapped = fixture.Server.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Select(e => $"{(e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods is { Count: > 0 } verbs ? string.Join(',', verbs) : "*")} {e.RoutePattern.RawText}")
-            .Order()
-            .ToList();
-        Assert.Equal(MatrixRows.Endpoints.Select(r => r.Key).Concat(MatrixRows.HubEndpoints).Order(), mapped);
+            .Select(e => $"{(e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods is { Count: > 0 } verbs ? string.Join(',', verbs) : "*")} {e.RoutePattern.RawText}");
+        var actual = MethodsOf(typeof(AgentHub)).Select(m => $"{ChatExtensions.AgentHubPath} {m}")
+            .Concat(MethodsOf(typeof(CustomerHub)).Select(m => $"{ChatExtensions.CustomerHubPath} {m}"))
+            .Concat(mapped)
+            .ToHashSet();
+        var rows = MatrixRows.AgentHub.Concat(MatrixRows.CustomerHub).Select(r => r.ToString())
+            .Concat(MatrixRows.Endpoints.Select(r => r.Key))
+            .Concat(MatrixRows.HubEndpoints)
+            .ToHashSet();
+
+        var withoutRow = actual.Except(rows).Order().ToList();
+        var withoutMethod = rows.Except(actual).Order().ToList();
+        Assert.True(
+            withoutRow.Count == 0 && withoutMethod.Count == 0,
+            $"Without a row in MatrixRows: {string.Join(", ", withoutRow)}\nRows without a method or endpoint: {string.Join(", ", withoutMethod)}");
     }
 
     private async Task<Outcome> TryAsync(HubRow row, Caller caller, Scene scene)

@@ -20,12 +20,16 @@ public sealed class MatrixFixture : IAsyncLifetime
 
     private readonly Dictionary<Caller, string> tokens = [];
     private readonly Dictionary<Caller, HubConnection> agentHub = [];
+    private readonly Dictionary<Caller, string> emails = [];
 
     public HubServer Server { get; private set; } = null!;
 
     public string UnassignedAgentId { get; private set; } = "";
 
     public string AssignedAgentEmail { get; private set; } = "";
+
+    /// <summary>An account only the admin rows change (disable, enable, update, reset), so no caller loses its session.</summary>
+    public string SpareAgentId { get; private set; } = "";
 
     public HubConnection OtherCustomer { get; private set; } = null!;
 
@@ -34,7 +38,13 @@ public sealed class MatrixFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Server = HubServer.Start(settings: Voice.Settings(new Uri("http://127.0.0.1:9/")));
+        // Every try starts a visitor and a conversation from 127.0.0.1: far above the limits a real address gets.
+        var settings = Voice.Settings(new Uri("http://127.0.0.1:9/"));
+        settings["Hub:Limits:VisitorsPerAddress:PermitLimit"] = "100000";
+        settings["Hub:Limits:ConversationsPerVisitor:PermitLimit"] = "100000";
+        settings["Hub:Limits:WaitingConversationsPerVisitor"] = "100000";
+        Server = HubServer.Start(settings: settings);
+        SpareAgentId = (await Server.CreateAgentAsync("Spare", [1], [AgentRole.Agent])).Agent.Id;
         AssignedAgentEmail = (await AddAgentAsync(Caller.AssignedAgent, "Ada", [1], [AgentRole.Agent])).Agent.Email;
         UnassignedAgentId = (await AddAgentAsync(Caller.UnassignedAgent, "Una", [1], [AgentRole.Agent])).Agent.Id;
         await AddAgentAsync(Caller.OtherLevelAgent, "Leo", [2], [AgentRole.Agent]);
@@ -48,9 +58,24 @@ public sealed class MatrixFixture : IAsyncLifetime
     private async Task<LoginResult> AddAgentAsync(Caller caller, string name, int[] levels, AgentRole[] roles)
     {
         var login = await Server.CreateAgentAsync(name, levels, roles, Capacity);
+        emails[caller] = login.Agent.Email;
         tokens[caller] = login.Token;
         agentHub[caller] = (await Server.ConnectAgentAsync(login.Token)).Connection;
         return login;
+    }
+
+    /// <summary>After a row that ends the caller's sessions (logout): signs the caller in again.</summary>
+    public async Task RenewSessionAsync(Caller caller)
+    {
+        if (!emails.TryGetValue(caller, out var email))
+        {
+            return;
+        }
+
+        var login = await Server.LoginAsync(email, TestAgents.Password);
+        tokens[caller] = login.Token;
+        await agentHub[caller].DisposeAsync();
+        agentHub[caller] = (await Server.ConnectAgentAsync(login.Token)).Connection;
     }
 
     public HubConnection AgentConnection(Caller caller) => agentHub[caller];

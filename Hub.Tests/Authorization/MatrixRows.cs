@@ -26,6 +26,9 @@ public static class MatrixRows
         Agent(nameof(Server.Features.Chat.AgentHub.Transfer), SceneState.Active, (s, f) => new TransferRequest(s.ConversationId, f.UnassignedAgentId, "Knows this."), Assigned),
         Agent(nameof(Server.Features.Chat.AgentHub.Reassign), SceneState.Active, (s, f) => new ReassignRequest(s.ConversationId, f.UnassignedAgentId), SupervisorOnly),
         Agent(nameof(Server.Features.Chat.AgentHub.GetQueue), SceneState.Waiting, null, AnyStaff),
+        Agent(nameof(Server.Features.Chat.AgentHub.GetQueuePage), SceneState.Waiting, (_, _) => new QueuePageRequest(1, 0), AnyStaff),
+        Agent(nameof(Server.Features.Chat.AgentHub.GetFloods), SceneState.Waiting, null, SupervisorOnly),
+        Agent(nameof(Server.Features.Chat.AgentHub.PurgeFlood), SceneState.Waiting, (_, _) => new PurgeFloodRequest("192.0.2.1"), SupervisorOnly),
         Agent(nameof(Server.Features.Chat.AgentHub.GetMyConversations), SceneState.Active, null, AnyStaff),
         Agent(nameof(Server.Features.Chat.AgentHub.Claim), SceneState.Waiting, (s, _) => new ConversationRequest(s.ConversationId), AnyStaff),
         Agent(nameof(Server.Features.Chat.AgentHub.Open), SceneState.Closed, (s, _) => new ConversationRequest(s.ConversationId), AnyStaff),
@@ -72,6 +75,19 @@ public static class MatrixRows
         Http("GET", "/api/customers/{id}", (s, _) => $"/api/customers/{s.CustomerId}", null, StaffOverHttp),
         Http("GET", CallRoutes.Token, (_, _) => CallRoutes.Token, null, StaffOverHttp),
         Http("GET", "/api/audit/", (_, _) => "/api/audit/", null, SupervisorOverHttp),
+        Http("POST", "/api/auth/logout", (_, _) => "/api/auth/logout", null, StaffOverHttp) with { EndsSessions = true },
+        Http("POST", "/api/auth/invitations/{token}", (_, _) => "/api/auth/invitations/not-a-link", _ => Json(new AcceptInvitationRequest("a long enough password")), Anyone),
+        Http("PUT", "/api/auth/me/password", (_, _) => "/api/auth/me/password", _ => Json(new ChangePasswordRequest("wrong", "")), StaffOverHttp),
+        Http("GET", "/api/admin/agents/", (_, _) => "/api/admin/agents/", null, SupervisorOverHttp),
+        Http("POST", "/api/admin/agents/", (_, _) => "/api/admin/agents/", _ => Json(NewAccount()), AdminOverHttp),
+        Http("PUT", "/api/admin/agents/{id}", (_, f) => $"/api/admin/agents/{f.SpareAgentId}",
+            _ => Json(new UpdateAgentRequest("Spare", [AgentRole.Agent], [1], [], 3, 1)), AdminOverHttp),
+        Http("POST", "/api/admin/agents/{id}/disable", (_, f) => $"/api/admin/agents/{f.SpareAgentId}/disable", null, AdminOverHttp),
+        Http("POST", "/api/admin/agents/{id}/enable", (_, f) => $"/api/admin/agents/{f.SpareAgentId}/enable", null, AdminOverHttp),
+        Http("POST", "/api/admin/agents/{id}/password-reset", (_, f) => $"/api/admin/agents/{f.SpareAgentId}/password-reset", null, AdminOverHttp),
+        Http("GET", "/api/admin/customers/", (s, _) => "/api/admin/customers/?email=carla@example.com", null, AdminOverHttp),
+        Http("GET", "/api/admin/customers/{id}/export", (s, _) => $"/api/admin/customers/{s.CustomerId}/export", null, AdminOverHttp),
+        Http("POST", "/api/admin/customers/{id}/erase", (s, _) => $"/api/admin/customers/{s.CustomerId}/erase", null, AdminOverHttp),
         .. TwilioWebhooks(),
     ];
 
@@ -130,6 +146,11 @@ public static class MatrixRows
 
     public static Outcome StaffOverHttp(Caller c) => IsStaff(c) ? Allowed : c == Anonymous ? Status401 : Status403;
 
+    public static Outcome AdminOverHttp(Caller c) => c is Admin ? Allowed : c == Anonymous ? Status401 : Status403;
+
+    private static CreateAgentRequest NewAccount() =>
+        new($"new-{Guid.NewGuid():N}@example.com", "New Agent", null, [AgentRole.Agent], [1], [], 3, 1);
+
     public static Outcome SupervisorOverHttp(Caller c) => c is Caller.Supervisor or Admin ? Allowed : c == Anonymous ? Status401 : Status403;
 
     private static HubRow Agent(string method, SceneState state, Func<Scene, MatrixFixture, object>? request, Func<Caller, Outcome> expect) =>
@@ -153,6 +174,9 @@ public sealed record HubRow(string Hub, string Method, SceneState State, Func<Sc
 
 public sealed record EndpointRow(string Method, string Pattern, Func<Scene, MatrixFixture, string> Path, Func<MatrixFixture, HttpContent>? Body, Func<Caller, Outcome> Expect)
 {
+    /// <summary>The endpoint ends the caller's sessions: the matrix signs the caller in again after trying it.</summary>
+    public bool EndsSessions { get; init; }
+
     public string Key => $"{Method} {Pattern}";
 
     public override string ToString() => Key;

@@ -90,6 +90,8 @@ public sealed class HubServer : IAsyncDisposable
     /// <summary>Connected and joined: the first call returns only after the server's OnConnectedAsync has run.</summary>
     public Task<AgentClient> ConnectAgentAsync(string token) => clients.ConnectAgentAsync(token);
 
+    public Task<LoginResult> LoginAsync(string email, string password) => clients.LoginAsync(email, password);
+
     /// <summary>A started connection over WebSockets; null token connects anonymously.</summary>
     public Task<HubConnection> ConnectAsync(string path, string? token) => clients.ConnectAsync(path, token);
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SupportHub.Server.Features.Audit;
 using SupportHub.Server.Infrastructure.Auth;
 using SupportHub.Server.Infrastructure.Validation;
 
@@ -18,26 +19,32 @@ public static class SessionEndpoints
     }
 
     /// <summary>Ends every session of the agent, on every device and node: its tokens are refused, its connections closed.</summary>
-    private static async Task<NoContent> Logout(ClaimsPrincipal user, SessionRevocation sessions, CancellationToken ct)
+    private static async Task<NoContent> Logout(HttpContext http, SessionRevocation sessions, AuditTrail audit, CancellationToken ct)
     {
-        await sessions.EndAllAsync(user.FindFirstValue(HubClaims.Subject) ?? string.Empty, ct);
+        var agentId = http.User.FindFirstValue(HubClaims.Subject) ?? string.Empty;
+        await sessions.EndAllAsync(agentId, ct);
+        await audit.TryRecordAsync(AuditEntry.For(AuditActor.Of(http), AuditActions.SessionsRevoked, AuditTargets.Agent, agentId, "log out: every session ended"), ct);
         return TypedResults.NoContent();
     }
 
     /// <summary>Sets the password with a one-time link and signs the agent in.</summary>
     private static async Task<Ok<LoginResult>> AcceptInvitation(
-        string token, AcceptInvitationRequest request, PasswordLinks links, TokenService tokens, CancellationToken ct)
+        string token, AcceptInvitationRequest request, HttpContext http, PasswordLinks links, TokenService tokens, AuditTrail audit, CancellationToken ct)
     {
         var agent = await links.AcceptAsync(token, request.Password, ct);
+        await audit.TryRecordAsync(
+            AuditEntry.For(AuditActor.Agent(agent.Id, agent.DisplayName, http.Connection.RemoteIpAddress), AuditActions.PasswordChanged, AuditTargets.Agent, agent.Id, "set with a one-time link"),
+            ct);
         var issued = tokens.IssueAgentToken(agent);
         return TypedResults.Ok(new LoginResult(issued.Token, issued.ExpiresAt, AgentProfile.From(agent)));
     }
 
     /// <summary>Every other session ends; this device gets a new token.</summary>
     private static async Task<Ok<LoginResult>> ChangePassword(
-        ChangePasswordRequest request, ClaimsPrincipal user, PasswordLinks links, TokenService tokens, CancellationToken ct)
+        ChangePasswordRequest request, HttpContext http, PasswordLinks links, TokenService tokens, AuditTrail audit, CancellationToken ct)
     {
-        var agent = await links.ChangeAsync(user.FindFirstValue(HubClaims.Subject) ?? string.Empty, request.CurrentPassword, request.NewPassword, ct);
+        var agent = await links.ChangeAsync(http.User.FindFirstValue(HubClaims.Subject) ?? string.Empty, request.CurrentPassword, request.NewPassword, ct);
+        await audit.TryRecordAsync(AuditEntry.For(AuditActor.Of(http), AuditActions.PasswordChanged, AuditTargets.Agent, agent.Id, "changed by the agent"), ct);
         var issued = tokens.IssueAgentToken(agent);
         return TypedResults.Ok(new LoginResult(issued.Token, issued.ExpiresAt, AgentProfile.From(agent)));
     }

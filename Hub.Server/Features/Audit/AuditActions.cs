@@ -19,6 +19,9 @@ public static class AuditActions
     public const string Escalated = "conversation.escalated";
     public const string Reopened = "conversation.reopened";
 
+    /// <summary>A supervisor ended every waiting conversation started from one address (docs/security.md#limits).</summary>
+    public const string FloodPurged = "queue.flood_purged";
+
     // Recorded by team administration and privacy operations.
     public const string AgentCreated = "agent.created";
     public const string AgentChanged = "agent.changed";

@@ -127,7 +127,16 @@ public sealed partial class AgentHub(
 
     /// <summary>Ends every waiting conversation started from one address, in one action.</summary>
     [Authorize(Policy = HubPolicies.Supervisor)]
-    public Task<PurgeFloodResult> PurgeFlood(PurgeFloodRequest request) => queueView.PurgeAsync(request, Context.ConnectionAborted);
+    public async Task<PurgeFloodResult> PurgeFlood(PurgeFloodRequest request)
+    {
+        var supervisor = await CurrentAgentAsync();
+        await audit.RecordAsync(
+            AuditEntry.For(
+                AuditActor.Agent(supervisor.Id, supervisor.DisplayName, Context.GetHttpContext()?.Connection.RemoteIpAddress),
+                AuditActions.FloodPurged, AuditTargets.Hub, null, $"waiting conversations started from {request.StartedFrom}"),
+            Context.ConnectionAborted);
+        return await queueView.PurgeAsync(request, Context.ConnectionAborted);
+    }
 
     public async Task<IReadOnlyList<ConversationDto>> GetMyConversations() =>
         await reader.ToDtosAsync(await store.ListOpenByAgentAsync(AgentId, Context.ConnectionAborted), Context.ConnectionAborted);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using SupportHub.Server.Features.Audit;
 using SupportHub.Server.Features.Customers;
 using SupportHub.Server.Infrastructure.Auth;
 using SupportHub.Server.Infrastructure.Validation;
@@ -26,15 +27,21 @@ public static class PrivacyEndpoints
         TypedResults.Ok(await customers.SearchAsync(Given(query.Email), Given(query.Phone), Given(query.ExternalId), SearchLimit, ct));
 
     /// <summary>A download: the same JSON the API speaks, as an attachment named for the customer.</summary>
-    private static async Task<FileContentHttpResult> Export(string id, ExportCustomer export, IOptions<JsonOptions> json, CancellationToken ct)
+    private static async Task<FileContentHttpResult> Export(
+        string id, HttpContext http, ExportCustomer export, AuditTrail audit, IOptions<JsonOptions> json, CancellationToken ct)
     {
+        // Recorded before the data leaves: when the log cannot be written, nothing is exported.
+        await audit.RecordAsync(AuditEntry.For(AuditActor.Of(http), AuditActions.CustomerExported, AuditTargets.Customer, id), ct);
         var document = await export.ExportAsync(id, ct);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(document, json.Value.SerializerOptions);
         return TypedResults.File(bytes, "application/json", $"customer-{id}.json");
     }
 
-    private static async Task<Ok<ErasureResult>> Erase(string id, EraseCustomer erase, CancellationToken ct) =>
-        TypedResults.Ok(await erase.EraseAsync(id, ct));
+    private static async Task<Ok<ErasureResult>> Erase(string id, HttpContext http, EraseCustomer erase, AuditTrail audit, CancellationToken ct)
+    {
+        await audit.RecordAsync(AuditEntry.For(AuditActor.Of(http), AuditActions.CustomerErased, AuditTargets.Customer, id), ct);
+        return TypedResults.Ok(await erase.EraseAsync(id, ct));
+    }
 
     private static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

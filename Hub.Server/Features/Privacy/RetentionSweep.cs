@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SupportHub.Server.Features.Audit;
 using SupportHub.Server.Features.Chat;
 using SupportHub.Server.Infrastructure.Locks;
 
@@ -10,7 +11,7 @@ namespace SupportHub.Server.Features.Privacy;
 /// is idempotent besides, so a node that lost its lease only repeats what another did.
 /// </summary>
 public sealed partial class RetentionSweep(
-    IConversationStore conversations, IDistributedLock locks, IOptions<PrivacyOptions> options, TimeProvider time, ILogger<RetentionSweep> logger)
+    IConversationStore conversations, IDistributedLock locks, IOptions<PrivacyOptions> options, AuditTrail audit, TimeProvider time, ILogger<RetentionSweep> logger)
 {
     internal const string LockKey = "privacy:retention";
 
@@ -57,6 +58,9 @@ public sealed partial class RetentionSweep(
             if (erased > 0)
             {
                 LogErased(erased, settings.RetentionMode, cutoff);
+                await audit.TryRecordAsync(
+                    AuditEntry.For(AuditActor.System, AuditActions.RetentionRun, AuditTargets.Hub, null, $"{erased} conversations closed before {cutoff:O} ({settings.RetentionMode})"),
+                    ct);
             }
 
             return erased;

@@ -68,8 +68,7 @@ public sealed class SignInLimitTests
         Assert.NotNull(await server.Service<AgentAccounts>().CreateAsync(agent));
         var disabled = TestAgents.New("Dan");
         var stored = await server.Service<AgentAccounts>().CreateAsync(disabled);
-        stored!.Disabled = true;
-        await server.Service<IAgentStore>().ReplaceAsync(stored);
+        Assert.True(await server.Service<IAgentStore>().SetDisabledAsync(stored!.Id, disabled: true));
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync(server.Http, agent.Email, "wrong-password")).StatusCode);
         var known = Assert.Single(hasher.TakeVerified());

@@ -1,12 +1,16 @@
 using SupportHub.Server.Features.Agents;
+using SupportHub.Server.Features.Audit;
 using SupportHub.Server.Features.Calls;
 using SupportHub.Server.Features.Chat;
 using SupportHub.Server.Features.Customers;
+using SupportHub.Server.Features.Privacy;
 using SupportHub.Server.Features.Routing;
 using SupportHub.Server.Features.Tickets;
 using SupportHub.Server.Features.WidgetHosting;
 using SupportHub.Server.Infrastructure;
 using SupportHub.Server.Infrastructure.Auth;
+using SupportHub.Server.Infrastructure.Http;
+using SupportHub.Server.Infrastructure.Limits;
 using SupportHub.Server.Infrastructure.Validation;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,13 +21,17 @@ builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Ad
 builder.AddDocumentStore();
 builder.AddEphemeralState();
 builder.AddHubAuth();
+builder.AddHttpHardening();
 builder.AddHubValidation();
 builder.AddAgents();
 builder.AddCustomers();
 builder.AddChat();
+builder.AddLimits();
 builder.AddRouting();
 builder.AddWidgetHosting();
 builder.AddCalls();
+builder.AddAudit();
+builder.AddPrivacy();
 
 var app = builder.Build();
 
@@ -32,6 +40,7 @@ if (args is [CreateAdminCommand.Name, ..])
     return await CreateAdminCommand.RunAsync(app.Services, args[1..], Console.In, Console.Out);
 }
 
+app.UseHttpHardening();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseWidgetHosting();
@@ -39,6 +48,7 @@ app.UseDefaultFiles();
 app.UseStaticFiles(WidgetHostingExtensions.StaticFiles(app.Services));
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseLimits();
 
 app.MapHubHealth();
 app.MapAuth();
@@ -47,6 +57,8 @@ app.MapTickets();
 app.MapCustomers();
 app.MapChat();
 app.MapCalls();
+app.MapAudit();
+app.MapPrivacy();
 
 await app.RunAsync();
 return 0;

@@ -1,5 +1,16 @@
 // HTTP calls of the console (the agent hub is hub.ts) and the saved sign-in.
-import type { AgentProfile, LoginResult, TicketDto, CustomerDto, VoiceTokenDto } from "../../Hub.Widget/src/protocol";
+import type {
+  AgentAccountDto,
+  AgentProfile,
+  CreateAgentRequest,
+  CreatedAgent,
+  LoginResult,
+  PasswordLink,
+  TicketDto,
+  CustomerDto,
+  UpdateAgentRequest,
+  VoiceTokenDto,
+} from "../../Hub.Widget/src/protocol";
 
 const sessionKey = "hub.console.session";
 
@@ -10,9 +21,19 @@ export interface Session {
 }
 
 export class HttpError extends Error {
-  constructor(public readonly status: number, message: string) {
+  constructor(
+    public readonly status: number,
+    message: string,
+    /** The Retry-After of a 429 (a limit refused the request), in seconds. */
+    public readonly retryAfter: number | null = null,
+  ) {
     super(message);
   }
+}
+
+function retryAfterOf(response: Response): number | null {
+  const seconds = Number(response.headers.get("Retry-After"));
+  return response.status === 429 && Number.isFinite(seconds) && seconds > 0 ? seconds : null;
 }
 
 export function loadSession(): Session | null {
@@ -50,7 +71,7 @@ export async function login(email: string, password: string): Promise<LoginResul
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ email, password }),
   });
-  if (!response.ok) throw new HttpError(response.status, await readProblem(response));
+  if (!response.ok) throw new HttpError(response.status, await readProblem(response), retryAfterOf(response));
   return (await response.json()) as LoginResult;
 }
 
@@ -77,3 +98,29 @@ export async function voiceToken(token: string): Promise<VoiceTokenDto | null> {
     throw err;
   }
 }
+
+/** A call with a JSON body (or none); null token: anonymous. Answers the JSON body, or null for 204. */
+async function send<T>(token: string | null, method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (!response.ok) throw new HttpError(response.status, await readProblem(response));
+  return (response.status === 204 ? null : await response.json()) as T;
+}
+
+/** Ends every session of the agent on the server (every device): its token stops working. */
+export const logout = (token: string) => send<null>(token, "POST", "/api/auth/logout");
+export const acceptInvitation = (linkToken: string, password: string) =>
+  send<LoginResult>(null, "POST", `/api/auth/invitations/${encodeURIComponent(linkToken)}`, { password });
+export const changePassword = (token: string, currentPassword: string, newPassword: string) =>
+  send<LoginResult>(token, "PUT", "/api/auth/me/password", { currentPassword, newPassword });
+
+export const listAgents = (token: string) => send<AgentAccountDto[]>(token, "GET", "/api/admin/agents");
+export const createAgent = (token: string, request: CreateAgentRequest) => send<CreatedAgent>(token, "POST", "/api/admin/agents", request);
+export const updateAgent = (token: string, id: string, request: UpdateAgentRequest) =>
+  send<AgentAccountDto>(token, "PUT", `/api/admin/agents/${encodeURIComponent(id)}`, request);
+export const setAgentEnabled = (token: string, id: string, enabled: boolean) =>
+  send<AgentAccountDto>(token, "POST", `/api/admin/agents/${encodeURIComponent(id)}/${enabled ? "enable" : "disable"}`);
+export const resetPassword = (token: string, id: string) =>
+  send<PasswordLink>(token, "POST", `/api/admin/agents/${encodeURIComponent(id)}/password-reset`);

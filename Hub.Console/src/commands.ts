@@ -10,6 +10,8 @@ export interface Commands {
   showHelp(): void;
   focusComposer(): void;
   signOut(): void;
+  openTeam(): void;
+  changePassword(): void;
 }
 
 const missing = (name: string) => () => {
@@ -25,6 +27,8 @@ export const commands: Commands = {
   showHelp: missing("showHelp"),
   focusComposer: missing("focusComposer"),
   signOut: missing("signOut"),
+  openTeam: missing("openTeam"),
+  changePassword: missing("changePassword"),
 };
 
 /** Called once by main.ts with the implementations. */

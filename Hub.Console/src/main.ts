@@ -16,11 +16,14 @@ import { focusComposer, renderChatHeader, renderChatPane, renderComposerState, r
 import { renderCustomer } from "./panels/customer";
 import { escalateDialog, reopenChat, resolveDialog, transferDialog, warmTransferDialog } from "./panels/dialogs";
 import { showHelp } from "./panels/help";
+import { inviteToken, renderInvite } from "./panels/invite";
 import { renderLogin } from "./panels/login";
 import { renderSide, tickOffers } from "./panels/side";
 import { renderSupervisor, tickSupervisor } from "./panels/supervisor";
+import { showTeam } from "./panels/team";
 import { renderPhone, renderTopbar, updateTitle } from "./panels/topbar";
 import { isSupervisor, myId, newChat, reset, state, subscribe, update, type Change } from "./store";
+import { showDialog, toast } from "./ui";
 
 document.head.appendChild(h("style", { text: css }));
 const root = document.getElementById("app") ?? document.body.appendChild(h("div", { id: "app" }));
@@ -134,12 +137,52 @@ function wire(): void {
     update(() => member && (member.status = d.status), ...(isSupervisor() ? (["team"] as const) : []));
     if (isSupervisor()) void refreshTeam();
   });
-  hub.onReconnecting(() => update((s) => (s.connState = "reconnecting"), "connection"));
+  hub.onReconnecting(() => {
+    update((s) => (s.connState = "reconnecting"), "connection");
+    void checkSession();
+  });
   hub.onReconnected(() => {
     update((s) => (s.connState = "connected"));
     void sync();
   });
-  hub.onClose(() => update((s) => (s.connState = "disconnected"), "connection"));
+  hub.onClose(() => {
+    update((s) => (s.connState = "disconnected"), "connection");
+    void checkSession();
+  });
+}
+
+/**
+ * The server closes the connection of an ended session (logout elsewhere, disabled account, password
+ * change, expiry): when the token is refused, back to sign-in with a clear message.
+ */
+async function checkSession(): Promise<void> {
+  const session = state.session;
+  if (!session) return;
+  try {
+    await api.me(session.token);
+  } catch (err) {
+    if (!(err instanceof api.HttpError && err.status === 401) || state.session !== session) return;
+    await stop();
+    api.dropSession();
+    showLogin(t("sessionEnded"));
+  }
+}
+
+function changePasswordDialog(): void {
+  const fields = [
+    { name: "current", label: t("currentPassword"), kind: "password" as const, maxLength: 256, required: t("currentPassword") },
+    { name: "next", label: t("newPassword"), kind: "password" as const, maxLength: 256, required: t("newPassword") },
+  ];
+  showDialog(t("changePassword"), "password-dialog", fields, t("changePassword"), async (v) => {
+    if (v.next!.length < 12) throw new Error(t("passwordTooShort"));
+    const session = await api.changePassword(state.session!.token, v.current!, v.next!);
+    // The old token's sessions ended with the change: reconnect with the new one.
+    await stop();
+    api.saveSession(session);
+    update((s) => (s.session = session));
+    await start();
+    toast(t("passwordChanged"));
+  });
 }
 
 /** After every (re)connect: presence first (the groups are joined then), then queue and chats. */
@@ -204,12 +247,15 @@ async function stop(): Promise<void> {
 }
 
 async function logout(): Promise<void> {
+  const token = state.session?.token;
   try {
     if (hub.connected) await hub.setPresence({ status: "Offline" });
   } catch {
     // Leaving anyway: the grace period hands the chats over if this call did not arrive.
   }
   await stop();
+  // Ends the session on the server too, so the token stops working everywhere.
+  if (token) await api.logout(token).catch(() => undefined);
   api.dropSession();
   showLogin();
 }
@@ -223,6 +269,8 @@ provide({
   showHelp,
   focusComposer,
   signOut: () => void logout(),
+  openTeam: showTeam,
+  changePassword: changePasswordDialog,
 });
 subscribe(render);
 document.addEventListener("keydown", onKey);
@@ -230,7 +278,13 @@ document.addEventListener("visibilitychange", () => markReadIfVisible());
 window.addEventListener("focus", () => markReadIfVisible());
 
 const saved = api.loadSession();
-if (saved) {
+const invitation = inviteToken();
+if (invitation) {
+  renderInvite(root, invitation, async (session) => {
+    update((s) => (s.session = session));
+    await start();
+  });
+} else if (saved) {
   update((s) => (s.session = saved));
   void start().then(() => focusComposer());
 } else {

@@ -24,7 +24,7 @@ export function toast(text: string, kind: "info" | "error" = "info"): void {
 export interface Field {
   name: string;
   label: string;
-  kind: "text" | "textarea" | "select";
+  kind: "text" | "password" | "textarea" | "select";
   options?: { value: string; label: string }[];
   value?: string;
   maxLength?: number;
@@ -60,7 +60,7 @@ export function showDialog(title: string, testId: string, fields: Field[], submi
       input = h("select", { id, name: f.name }, ...(f.options ?? []).map((o) => h("option", { value: o.value, text: o.label })));
       if (f.value !== undefined) input.value = f.value;
     } else {
-      input = h("input", { id, name: f.name, type: "text", maxlength: f.maxLength ?? 200, autocomplete: "off" });
+      input = h("input", { id, name: f.name, type: f.kind === "password" ? "password" : "text", maxlength: f.maxLength ?? 200, autocomplete: "off" });
       input.value = f.value ?? "";
     }
     inputs.set(f.name, input);

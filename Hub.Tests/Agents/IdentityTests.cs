@@ -78,9 +78,10 @@ public sealed class IdentityTests
     }
 
     [Fact]
-    public async Task Root_ServesTheDemoPage_ThatTalksToBothHubs()
+    public async Task Root_ServesTheDemoPage_ThatTalksToBothHubs_InDevelopment()
     {
-        await using var server = HubServer.Start();
+        // The demo page is Development's front page; elsewhere "/" is a landing page (DemoAccountTests).
+        await using var server = HubServer.Start(environment: "Development");
 
         var response = await server.Http.GetAsync("/");
         var html = await response.Content.ReadAsStringAsync();

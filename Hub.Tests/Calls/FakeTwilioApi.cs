@@ -13,11 +13,13 @@ namespace SupportHub.Tests.Calls;
 /// <summary>
 /// Twilio's REST API as far as Hub uses it, on 127.0.0.1: records every request and answers a call
 /// update with the JSON of a Call resource, a new conference participant with a Participant (201),
-/// and a participant's removal with 204, as Twilio does.
+/// and a participant's removal with 204, as Twilio does. <see cref="Mode"/> makes it fail (500 with
+/// Twilio's error body) or hang (no answer until the client gives up) instead.
 /// </summary>
 public sealed class FakeTwilioApi : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private readonly CancellationTokenSource stopping = new();
 
     private FakeTwilioApi(WebApplication app, Uri baseAddress)
     {
@@ -29,6 +31,12 @@ public sealed class FakeTwilioApi : IAsyncDisposable
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
+    /// <summary>How the fake answers from now on.</summary>
+    public FakeMode Mode { get; set; } = FakeMode.Answer;
+
+    /// <summary>Requests that arrived while the fake failed or hung (recorded, but not carried out).</summary>
+    public ConcurrentQueue<RecordedRequest> Refused { get; } = new();
+
     public static async Task<FakeTwilioApi> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -36,6 +44,25 @@ public sealed class FakeTwilioApi : IAsyncDisposable
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         FakeTwilioApi? fake = null;
+        app.Use(async (context, next) =>
+        {
+            if (fake!.Mode == FakeMode.Answer)
+            {
+                await next(context);
+                return;
+            }
+
+            fake.Refused.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path.Value!, context.Request.Headers.Authorization.ToString(), new Dictionary<string, string>()));
+            if (fake.Mode == FakeMode.Hang)
+            {
+                using var both = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, fake.stopping.Token);
+                await Task.Delay(Timeout.InfiniteTimeSpan, both.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+                return;
+            }
+
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            await context.Response.WriteAsJsonAsync(new { code = 20500, message = "Internal Server Error", more_info = "https://www.twilio.com/docs/errors/20500", status = 500 });
+        });
         app.MapPost("/2010-04-01/Accounts/{accountSid}/Calls/{callFile}", async (string accountSid, string callFile, HttpRequest request) =>
         {
             var form = await request.ReadFormAsync();
@@ -97,10 +124,35 @@ public sealed class FakeTwilioApi : IAsyncDisposable
         throw new TimeoutException("The fake Twilio API saw no matching request.");
     }
 
+    public async Task<RecordedRequest> WaitForRefusedAsync(Func<RecordedRequest, bool> match)
+    {
+        var deadline = DateTime.UtcNow + TestHost.HubServer.Timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Refused.FirstOrDefault(match) is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException("The fake Twilio API refused no matching request.");
+    }
+
     public async ValueTask DisposeAsync()
     {
+        await stopping.CancelAsync();
+        stopping.Dispose();
         await app.StopAsync();
         await app.DisposeAsync();
+    }
+
+    public enum FakeMode
+    {
+        Answer,
+        Fail,
+        Hang,
     }
 
     public sealed record RecordedRequest(string Method, string Path, string Authorization, IReadOnlyDictionary<string, string> Form);

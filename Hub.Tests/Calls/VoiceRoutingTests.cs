@@ -23,7 +23,10 @@ public sealed class VoiceRoutingTests
         var eve = await server.ConnectAgentAsync((await server.CreateAgentAsync("Eve", [3])).Token);
         await eve.SetPresenceAsync(PresenceStatus.Available);
         var (doraLogin, dora) = await Voice.AvailableAgentAsync(server, "Dora", [3]);
-        var ticket = await NewTicketAsync(server, "c-chat-customer", level: 3, lastAgentId: doraLogin.Agent.Id);
+        // The ticket is the caller's (its customer has the caller's number): only then does keying in its number join it.
+        var owner = await server.Service<SupportHub.Server.Features.Customers.ICustomerStore>().CreateAsync(
+            new SupportHub.Server.Features.Customers.Customer { Id = "c-chat-customer", Name = "Carla", PhoneNumber = Voice.Caller, CreatedAt = DateTimeOffset.UtcNow });
+        var ticket = await NewTicketAsync(server, owner.Id, level: 3, lastAgentId: doraLogin.Agent.Id);
         var twilio = Voice.Twilio(server);
         var callSid = Voice.NewCallSid();
 

@@ -88,9 +88,7 @@ public sealed class AuthorizationTests
         await using var server = HubServer.Start();
         var login = await server.CreateAgentAsync("Ada");
         var store = server.Service<SupportHub.Server.Features.Agents.IAgentStore>();
-        var agent = (await store.GetAsync(login.Agent.Id))!;
-        agent.Disabled = true;
-        await store.ReplaceAsync(agent);
+        Assert.True(await store.SetDisabledAsync(login.Agent.Id, disabled: true));
 
         await Assert.ThrowsAnyAsync<Exception>(() => server.ConnectAsync(ChatExtensions.AgentHubPath, login.Token));
     }

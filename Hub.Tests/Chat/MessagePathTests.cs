@@ -29,7 +29,8 @@ public sealed class MessagePathTests
     [Fact]
     public async Task FiftyMessagesAtOnceFromEachSide_GetDistinctGapFreeSeqs()
     {
-        await using var server = HubServer.Start();
+        // 50 at once from one customer connection: above the production limit of messages per connection.
+        await using var server = HubServer.Start(settings: new Dictionary<string, string?> { ["Hub:Limits:CustomerMessagesPerConnection:PermitLimit"] = "1000" });
         var (customer, agent, id) = await ChatFlowTests.StartClaimedAsync(server);
         var seqBefore = (await server.Service<IConversationStore>().GetAsync(id))!.LastSeq;
 

@@ -26,6 +26,8 @@ internal static class ConsoleSettings
         settings["Hub:Twilio:ApiKeySid"] = "SK0123456789abcdef0123456789abcdef";
         settings["Hub:Twilio:ApiKeySecret"] = "console-test-api-key-secret-0123456789";
         settings["Hub:Twilio:TwimlAppSid"] = "AP0123456789abcdef0123456789abcdef";
+        settings["Hub:Http:ConsoleConnectSources:0"] = "wss://" + FakeSignaling.Host; // the console's CSP lets it reach the fake
+
         return settings;
     }
 }

@@ -17,7 +17,7 @@ public sealed class IdentityVerificationTests
     [Fact]
     public async Task AVerifiedSiteUser_GetsTheSameCustomerOnEveryDevice()
     {
-        await using var server = HubServer.Start(settings: new Dictionary<string, string?> { ["Hub:Identity:Secret"] = Secret });
+        await using var server = HubServer.Start(settings: new Dictionary<string, string?> { ["Hub:Identity:Secret"] = Secret, ["Hub:Identity:AllowLegacyHmac"] = "true" });
 
         var laptop = await CreateAsync(server, new CreateVisitorRequest("Carla", null, "user-42", Hash("user-42")));
         var phone = await CreateAsync(server, new CreateVisitorRequest(null, null, "user-42", Hash("user-42").ToUpperInvariant()));
@@ -35,7 +35,13 @@ public sealed class IdentityVerificationTests
     [Fact]
     public async Task ASiteUserSigningInOnTenDevicesAtOnce_GetsOneCustomer_EveryRound()
     {
-        await using var server = HubServer.Start(settings: new Dictionary<string, string?> { ["Hub:Identity:Secret"] = Secret });
+        // 50 sign-ins from 127.0.0.1 in a few seconds: above the production limit of new visitors per address.
+        await using var server = HubServer.Start(settings: new Dictionary<string, string?>
+        {
+            ["Hub:Identity:Secret"] = Secret,
+            ["Hub:Identity:AllowLegacyHmac"] = "true",
+            ["Hub:Limits:VisitorsPerAddress:PermitLimit"] = "1000",
+        });
 
         for (var round = 0; round < 5; round++)
         {
@@ -52,7 +58,7 @@ public sealed class IdentityVerificationTests
     [Fact]
     public async Task AForgedOrMissingHash_IsRefused_AndCreatesNothing()
     {
-        await using var server = HubServer.Start(settings: new Dictionary<string, string?> { ["Hub:Identity:Secret"] = Secret });
+        await using var server = HubServer.Start(settings: new Dictionary<string, string?> { ["Hub:Identity:Secret"] = Secret, ["Hub:Identity:AllowLegacyHmac"] = "true" });
 
         var forged = await server.Http.PostAsJsonAsync("/api/visitors", new CreateVisitorRequest(null, null, "user-42", Hash("user-42", "another secret")), HubServer.Json);
         var missing = await server.Http.PostAsJsonAsync("/api/visitors", new CreateVisitorRequest(null, null, "user-42", null), HubServer.Json);

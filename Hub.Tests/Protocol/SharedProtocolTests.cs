@@ -14,6 +14,8 @@ public sealed class SharedProtocolTests
     [
         "CreateVisitorRequest", "VisitorSession", // /api/visitors (widget)
         "LoginRequest", "LoginResult", "AgentProfile", "SetPhoneRequest", // /api/auth (console)
+        "AcceptInvitationRequest", "ChangePasswordRequest", "PasswordLink", // /api/auth (console)
+        "AgentAccountDto", "CreateAgentRequest", "UpdateAgentRequest", "CreatedAgent", // /api/admin/agents (console)
         "Ticket", "CustomerDto", "VoiceTokenDto", // /api/tickets, /api/customers, /api/voice/token (console)
     ];
 

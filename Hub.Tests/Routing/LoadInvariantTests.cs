@@ -24,6 +24,7 @@ public sealed class LoadInvariantTests(ITestOutputHelper output)
         ["Hub:Routing:OfferTimeout"] = "00:10:00", // nothing expires while the rounds run
         ["Hub:Routing:StickyTimeout"] = "00:10:00", // a transferred chat waits for Ben, who stays Busy
         ["Hub:Routing:LoadReconcileInterval"] = "01:00:00", // the hand-offs themselves must keep the load right
+        ["Hub:Limits:VisitorsPerAddress:PermitLimit"] = "1000", // every round's customers come from 127.0.0.1
     };
 
     [Fact]

@@ -2,7 +2,7 @@ using SupportHub.Server.Features.Agents;
 
 namespace SupportHub.Tests.Storage;
 
-public abstract class AgentStoreContract : StoreContract
+public abstract partial class AgentStoreContract : StoreContract
 {
     [SkippableFact]
     public async Task TryCreate_RefusesASecondAgentWithTheSameEmail_InAnyCase()

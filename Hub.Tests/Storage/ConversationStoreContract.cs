@@ -2,7 +2,7 @@ using SupportHub.Server.Features.Chat;
 
 namespace SupportHub.Tests.Storage;
 
-public abstract class ConversationStoreContract : StoreContract
+public abstract partial class ConversationStoreContract : StoreContract
 {
     [SkippableFact]
     public async Task Create_ThenGet_RoundTripsEveryField()
@@ -376,6 +376,30 @@ public abstract class ConversationStoreContract : StoreContract
 
         var read = (await store.GetAsync(conversation.Id))!;
         Assert.Equal((3L, 5L), (read.CustomerReadSeq, read.AgentReadSeq));
+    }
+
+    [SkippableFact]
+    public async Task ListWaitingAtLevel_PagesOneLevelOldestFirst_AndKeepsWhereItWasStarted()
+    {
+        var store = (await StoresAsync()).Conversations;
+        var level = Random.Shared.Next(1_000, 1_000_000); // a level of this test alone: the store is shared
+        var start = Now().AddMinutes(-10);
+        var waiting = Enumerable.Range(0, 5).Select(i => NewConversation(createdAt: start.AddSeconds(i))).ToList();
+        var taken = NewConversation(createdAt: start.AddSeconds(-1));
+        foreach (var c in waiting.Append(taken).Reverse())
+        {
+            c.Level = level;
+            c.StartedFrom = "203.0.113.9";
+            await store.CreateAsync(c);
+        }
+
+        await store.TryAssignAsync(taken.Id, NewId(), Now());
+
+        Assert.Equal(waiting.Take(2).Select(c => c.Id), (await store.ListWaitingAtLevelAsync(level, 0, 2)).Select(c => c.Id));
+        Assert.Equal(waiting.Skip(2).Take(2).Select(c => c.Id), (await store.ListWaitingAtLevelAsync(level, 2, 2)).Select(c => c.Id));
+        Assert.Equal([waiting[4].Id], (await store.ListWaitingAtLevelAsync(level, 4, 2)).Select(c => c.Id));
+        Assert.Empty(await store.ListWaitingAtLevelAsync(level + 1, 0, 10));
+        Assert.Equal("203.0.113.9", (await store.GetAsync(waiting[0].Id))!.StartedFrom);
     }
 
     private static Conversation NewConversation(string? customerId = null, DateTimeOffset? createdAt = null) => new()

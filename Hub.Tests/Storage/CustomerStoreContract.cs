@@ -2,7 +2,7 @@ using SupportHub.Server.Features.Customers;
 
 namespace SupportHub.Tests.Storage;
 
-public abstract class CustomerStoreContract : StoreContract
+public abstract partial class CustomerStoreContract : StoreContract
 {
     [SkippableFact]
     public async Task Create_Get_Replace_RoundTrip()

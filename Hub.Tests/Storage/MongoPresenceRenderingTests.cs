@@ -32,19 +32,20 @@ public sealed class MongoPresenceRenderingTests
             Render(MongoQueries.PresenceUpdate("Away", At)));
 
     [Fact]
-    public void AgentAccountUpdate_SetsEveryAccountField_ButNotThePresence()
+    public void AgentAccountUpdate_SetsEveryAccountField_ButNotThePresenceNorTheOtherAtomicFields()
     {
         var agent = new Agent { Id = "a1", Email = "Ada@X.org", DisplayName = "Ada", PasswordHash = "h", Presence = "Available", PresenceChangedAt = At };
 
         var update = BsonDocument.Parse(Render(MongoQueries.AgentAccountUpdate(agent)))["$set"].AsBsonDocument;
 
         Assert.Equal(
-            ["Email", "DisplayName", "PasswordHash", "Roles", "Levels", "Skills", "ChatCapacity", "VoiceCapacity", "PhoneNumber", "Disabled", "CreatedAt"],
+            ["Email", "DisplayName", "Roles", "Levels", "Skills", "ChatCapacity", "VoiceCapacity", "PhoneNumber", "CreatedAt"],
             update.Names);
         Assert.Equal("ada@x.org", update["Email"].AsString);
 
-        // Every stored field of an agent but its id and presence is set, so a new field cannot be forgotten here.
-        var stored = agent.ToBsonDocument().Names.Except(["_id", nameof(Agent.Presence), nameof(Agent.PresenceChangedAt)]);
+        // Every stored field of an agent but its id and the fields with their own atomic update (the
+        // presence, password, disabled flag, session version and link) is set, so a new field cannot be forgotten here.
+        var stored = agent.ToBsonDocument().Names.Except(["_id", .. MongoQueries.AtomicAgentFields]);
         Assert.Equal(stored.Order(StringComparer.Ordinal), update.Names.Order(StringComparer.Ordinal));
     }
 

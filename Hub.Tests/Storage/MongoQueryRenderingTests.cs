@@ -114,10 +114,10 @@ public sealed class MongoQueryRenderingTests
             Render(MongoQueries.RequeueUpdate(3)));
 
     [Fact]
-    public void RateFilter_MatchesClosedUnratedConversations_AndRateUpdateSetsTheRating()
+    public void RateFilter_MatchesClosedUnratedConversationsNotErased_AndRateUpdateSetsTheRating()
     {
         Assert.Equal(
-            """{ "_id" : "c1", "Status" : { "$in" : ["Ended", "Resolved"] }, "Rating" : null }""",
+            """{ "_id" : "c1", "Status" : { "$in" : ["Ended", "Resolved"] }, "Rating" : null, "ErasedAt" : null }""",
             Render(MongoQueries.RateFilter("c1")));
         Assert.Equal(
             """{ "$set" : { "Rating" : 4, "RatingComment" : "ok", "RatedAt" : ISODate("2026-11-26T09:00:00Z") } }""",
@@ -125,9 +125,9 @@ public sealed class MongoQueryRenderingTests
     }
 
     [Fact]
-    public void Reopen_MatchesClosedConversations_AndMakesThemActiveForTheAgent()
+    public void Reopen_MatchesClosedConversationsNotErased_AndMakesThemActiveForTheAgent()
     {
-        Assert.Equal("""{ "_id" : "c1", "Status" : { "$in" : ["Ended", "Resolved"] } }""", Render(MongoQueries.ReopenFilter("c1")));
+        Assert.Equal("""{ "_id" : "c1", "Status" : { "$in" : ["Ended", "Resolved"] }, "ErasedAt" : null }""", Render(MongoQueries.ReopenFilter("c1")));
         Assert.Equal(
             """{ "$set" : { "Status" : "Active", "AssignedAgentId" : "a1", "AssignedAt" : ISODate("2026-11-26T09:00:00Z"), "ClosedAt" : null } }""",
             Render(MongoQueries.ReopenUpdate("a1", At)));
@@ -138,6 +138,10 @@ public sealed class MongoQueryRenderingTests
         Assert.Equal(
             """{ "$set" : { "Status" : "Resolved", "ClosedAt" : ISODate("2026-11-26T09:00:00Z") } }""",
             Render(MongoQueries.CloseUpdate(ConversationStatus.Resolved, At)));
+
+    [Fact]
+    public void ListWaitingAtLevel_FiltersOnStatusAndLevel() =>
+        Assert.Equal("""{ "Status" : "Waiting", "Level" : 2 }""", Render(MongoQueries.WaitingAtLevel(2)));
 
     [Fact]
     public void ListByStatus_FiltersOnStatusOldestFirst()

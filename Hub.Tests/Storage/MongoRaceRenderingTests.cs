@@ -38,16 +38,16 @@ public sealed class MongoRaceRenderingTests
     }
 
     [Fact]
-    public void AppendRaise_ForText_MatchesOnlyAnOpenConversation_ForOtherKindsAnyConversation()
+    public void AppendRaise_ForText_MatchesOnlyAnOpenConversation_ForOtherKindsAnyConversation_NeverAnErasedOne()
     {
         Assert.Equal(
-            """{ "_id" : "c1", "Status" : { "$in" : ["Waiting", "Active"] } }""",
+            """{ "_id" : "c1", "Status" : { "$in" : ["Waiting", "Active"] }, "ErasedAt" : null }""",
             Render(MongoQueries.AppendRaiseFilter("c1", MessageKind.Text)));
         Assert.All(
             [MessageKind.System, MessageKind.PrivateNote, MessageKind.Transcript],
-            kind => Assert.Equal("""{ "_id" : "c1" }""", Render(MongoQueries.AppendRaiseFilter("c1", kind))));
+            kind => Assert.Equal("""{ "_id" : "c1", "ErasedAt" : null }""", Render(MongoQueries.AppendRaiseFilter("c1", kind))));
         Assert.Equal(
-            """{ "LastSeq" : 1, "Status" : 1, "_id" : 0 }""",
+            """{ "LastSeq" : 1, "Status" : 1, "ErasedAt" : 1, "_id" : 0 }""",
             MongoQueries.AppendStateOnly.Render(Args<Conversation>()).ToJson(Shell));
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SupportHub.Server.Features.Agents;
+using SupportHub.Server.Features.Audit;
 using SupportHub.Server.Features.Chat;
 using SupportHub.Server.Features.Customers;
 using SupportHub.Server.Features.Tickets;
@@ -26,6 +27,8 @@ public sealed class StoreHost : IAsyncDisposable
     public ICustomerStore Customers => host.Services.GetRequiredService<ICustomerStore>();
 
     public IAgentStore Agents => host.Services.GetRequiredService<IAgentStore>();
+
+    public IAuditLog Audit => host.Services.GetRequiredService<IAuditLog>();
 
     public static async Task<StoreHost> StartAsync(IReadOnlyDictionary<string, string?> settings)
     {

@@ -2,7 +2,7 @@ using SupportHub.Server.Features.Tickets;
 
 namespace SupportHub.Tests.Storage;
 
-public abstract class TicketStoreContract : StoreContract
+public abstract partial class TicketStoreContract : StoreContract
 {
     private const int ConcurrentRounds = 50;
 

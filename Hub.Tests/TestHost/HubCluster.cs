@@ -17,6 +17,9 @@ public sealed class HubCluster : IAsyncDisposable
 {
     public const string SigningKey = "cluster-signing-key-that-is-long-enough-0123456789";
 
+    /// <summary>Lower than production's, as in <see cref="HubServer"/>: tests hash passwords a lot.</summary>
+    public const int PasswordHashIterations = 10_000;
+
     private const int LogLines = 60;
     private const int LogLineLength = 400;
 
@@ -60,6 +63,7 @@ public sealed class HubCluster : IAsyncDisposable
             ["Hub:Mongo:Database"] = database,
             ["ConnectionStrings:Redis"] = redis.ConnectionString,
             ["Hub:Auth:SigningKey"] = SigningKey,
+            ["Hub:Auth:PasswordHashIterations"] = PasswordHashIterations.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Hub:Routing:SweepInterval"] = "00:00:00.200",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -89,7 +93,8 @@ public sealed class HubCluster : IAsyncDisposable
     public async Task<LoginResult> CreateAgentAsync(HubNode loginAt, string name, int[]? levels = null, AgentRole[]? roles = null, int capacity = 3)
     {
         var agent = TestAgents.New(name, levels, roles, capacity);
-        Assert.NotNull(await new AgentAccounts(store.Agents, TimeProvider.System).CreateAsync(agent));
+        var hashing = Microsoft.Extensions.Options.Options.Create(new Microsoft.AspNetCore.Identity.PasswordHasherOptions { IterationCount = PasswordHashIterations });
+        Assert.NotNull(await new AgentAccounts(store.Agents, TestAgents.DemoPolicy, TimeProvider.System, new Microsoft.AspNetCore.Identity.PasswordHasher<Agent>(hashing)).CreateAsync(agent));
         return await loginAt.Clients.LoginAsync(agent.Email, agent.Password);
     }
 

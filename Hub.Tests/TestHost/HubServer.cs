@@ -42,6 +42,7 @@ public sealed class HubServer : IAsyncDisposable
 
     /// <param name="dataPath">An existing data folder to reuse (restart tests); a new temporary one when null.</param>
     /// <param name="services">Test hooks that replace the server's services; null for none.</param>
+    /// <param name="settings">Configuration; a null value removes a test default (the server's own default applies).</param>
     public static HubServer Start(
         string? dataPath = null, string environment = "Testing", IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
@@ -51,10 +52,17 @@ public sealed class HubServer : IAsyncDisposable
         {
             ["Hub:Storage:DataPath"] = dataPath,
             ["Hub:Auth:SigningKey"] = "test-signing-key-that-is-long-enough-0123456789",
+            // Tests hash passwords a lot; SecretsAtRestTests proves the production default on its own.
+            ["Hub:Auth:PasswordHashIterations"] = "10000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;
+        }
+
+        foreach (var unset in all.Where(kv => kv.Value is null).Select(kv => kv.Key).ToList())
+        {
+            all.Remove(unset); // null: the server's own default
         }
 
         var factory = new HubApplicationFactory(all, environment, services);
@@ -81,6 +89,8 @@ public sealed class HubServer : IAsyncDisposable
 
     /// <summary>Connected and joined: the first call returns only after the server's OnConnectedAsync has run.</summary>
     public Task<AgentClient> ConnectAgentAsync(string token) => clients.ConnectAgentAsync(token);
+
+    public Task<LoginResult> LoginAsync(string email, string password) => clients.LoginAsync(email, password);
 
     /// <summary>A started connection over WebSockets; null token connects anonymously.</summary>
     public Task<HubConnection> ConnectAsync(string path, string? token) => clients.ConnectAsync(path, token);

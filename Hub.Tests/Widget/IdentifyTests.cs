@@ -10,12 +10,12 @@ namespace SupportHub.Tests.Widget;
 [Collection(BrowserCollection.Name)]
 public sealed class IdentifyTests(BrowserFixture browser)
 {
-    private const string Secret = "the-shop-secret-for-identity";
+    private const string Secret = "the-shop-secret-for-identity-verification";
 
     [Fact]
     public async Task AVerifiedUser_IsTheSameCustomerOnTwoDevices()
     {
-        await using var laptop = await WidgetHarness.StartAsync(browser, settings: new Dictionary<string, string?> { ["Hub:Identity:Secret"] = Secret });
+        await using var laptop = await WidgetHarness.StartAsync(browser, settings: new Dictionary<string, string?> { ["Hub:Identity:Secret"] = Secret, ["Hub:Identity:AllowLegacyHmac"] = "true" });
         var hash = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes("shop-user-7")));
         var identify = $$"""<script>window.SupportHub = { q: [["identify", { name: "Carla", userId: "shop-user-7", userHash: "{{hash}}" }]] };</script>""";
         await laptop.AvailableAgentAsync();

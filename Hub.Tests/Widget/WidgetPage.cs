@@ -58,15 +58,40 @@ internal sealed class WidgetPage(IPage page)
         await Assertions.Expect(Panel).ToBeVisibleAsync();
     }
 
-    public async Task StartChatAsync(string text, string name = "Carla Customer", string email = "carla@example.com", string topic = "billing")
+    public ILocator NameField => In("input[name=name]");
+
+    public ILocator EmailField => In("input[name=email]");
+
+    public async Task StartChatAsync(string text, string? name = "Carla Customer", string? email = "carla@example.com", string topic = "billing")
     {
-        await In("input[name=name]").FillAsync(name);
-        await In("input[name=email]").FillAsync(email);
+        await SubmitPreChatAsync(text, name, email, topic);
+        await Assertions.Expect(Message(text)).ToHaveCountAsync(1);
+    }
+
+    /// <summary>Fills the pre-chat form (a null name or e-mail is left as it is) and sends it.</summary>
+    public async Task SubmitPreChatAsync(string text, string? name = "Carla Customer", string? email = "carla@example.com", string topic = "billing")
+    {
+        if (name is not null)
+        {
+            await NameField.FillAsync(name);
+        }
+
+        if (email is not null)
+        {
+            await EmailField.FillAsync(email);
+        }
+
         await In("[name=topic]").FillAsync(topic);
         await In("textarea[name=message]").FillAsync(text);
         await In("form.form button[type=submit]").ClickAsync();
-        await Assertions.Expect(Message(text)).ToHaveCountAsync(1);
     }
+
+    /// <summary>What the host page calls when its user logs out.</summary>
+    public Task ResetAsync() => Page.EvaluateAsync("() => window.SupportHub.reset()");
+
+    /// <summary>The widget's localStorage keys (besides the sound setting, a device preference).</summary>
+    public async Task<IReadOnlyList<string>> StoredKeysAsync() =>
+        await Page.EvaluateAsync<string[]>("() => Object.keys(localStorage).filter(k => k.startsWith('supporthub:') && !k.endsWith(':sound'))");
 
     /// <summary>Types into the composer and presses Enter, as a customer does.</summary>
     public async Task SendAsync(string text)

@@ -5,7 +5,7 @@ import { reduce } from "./conversation";
 import { hasClientMessageId, initialState, type ChatEvent, type ChatState, type Effect } from "./state";
 import type { Texts } from "./i18n";
 import { isOpen, readHubError, type ArgsOf, type CustomerHubMethods } from "./protocol";
-import { Session } from "./session";
+import { IdentityRefused, Session } from "./session";
 import { newId, Store, type PendingStart } from "./store";
 import { Sync, type SyncHost } from "./sync";
 import { TypingSender } from "./typing";
@@ -32,6 +32,10 @@ export class Chat implements SyncHost {
   /** The clientMessageId of a LeaveMessage that may have gone through, reused when it is repeated. */
   private leaveMessageId: string | null = null;
 
+  tooFast(seconds: number): string {
+    return this.t.tooFast.replace("{seconds}", String(seconds));
+  }
+
   constructor(
     private readonly hub: string,
     private readonly t: Texts,
@@ -45,6 +49,7 @@ export class Chat implements SyncHost {
 
   /** Shows what this tab kept: the conversation (only with the visitor's session) or a start on its way. */
   load(): void {
+    if (this.session.storedForSomeoneElse) return; // an identified user's, until the page identifies them again
     const conv = this.session.current ? this.store.conversation : null;
     if (conv) this.dispatch({ type: "shown", conv, history: this.store.history(conv.id), outbox: this.store.outbox(conv.id) });
     const start = this.store.pendingStart;
@@ -53,7 +58,7 @@ export class Chat implements SyncHost {
 
   /** True when there is something to follow at once: an open chat or a start to repeat. */
   get wantsConnection(): boolean {
-    return this.store.pendingStart !== null || this.hasOpenConversation;
+    return (this.store.pendingStart !== null && !this.session.storedForSomeoneElse) || this.hasOpenConversation;
   }
 
   /** A conversation is shown and still open (one without a snapshot yet waits). */
@@ -112,9 +117,39 @@ export class Chat implements SyncHost {
     await this.link.start();
   }
 
+  /** The page identified the user of the stored session: show and follow what it kept. */
+  identified(): void {
+    if (this.state.conv) return;
+    this.load();
+    if (this.wantsConnection) this.connectSoon();
+  }
+
+  /**
+   * SupportHub.reset(): closes the connection and forgets the session, the conversation, the local
+   * history and the pre-chat values; the next visitor starts fresh.
+   */
+  reset(): void {
+    const link = this.link;
+    this.link = null;
+    this.typing.reset();
+    this.leaveMessageId = null;
+    this.session.clear();
+    this.store.clear();
+    this.dispatch({ type: "dropped" });
+    this.store.clear(); // "dropped" wrote the empty conversation
+    void link?.stop();
+  }
+
   /** Connects, retrying with backoff while even the visitor token cannot be had (server down, offline). */
   connectSoon(attempt = 0): void {
-    this.connect().catch(() => {
+    this.connect().catch((error: unknown) => {
+      if (error instanceof IdentityRefused) {
+        // The site's signature was refused: retrying cannot help. A start on its way goes back to the form.
+        const start = this.store.pendingStart;
+        this.store.pendingStart = null;
+        if (start) this.startFailed(this.t.errorIdentity, start.text);
+        return;
+      }
       const delay = Math.min(60_000, 1000 * 2 ** attempt);
       setTimeout(() => this.connectSoon(attempt + 1), delay / 2 + Math.random() * (delay / 2));
     });
@@ -134,7 +169,8 @@ export class Chat implements SyncHost {
 
   /** Starts a conversation with the pre-chat form's values; repeated on reconnect until answered. */
   start(values: { name: string; email: string; topic: string; text: string }): Promise<void> {
-    this.store.profile = { name: values.name, email: values.email, topic: values.topic };
+    // A verified user's profile comes from identify() on every page; only an anonymous visitor's is kept.
+    if (!this.session.identified) this.store.profile = { name: values.name, email: values.email, topic: values.topic };
     const start: PendingStart = {
       clientMessageId: newId(),
       name: values.name || null,
@@ -147,11 +183,11 @@ export class Chat implements SyncHost {
     this.dispatch({ type: "startRequested", start, at: Date.now() });
     return this.connect()
       .then(() => (this.link?.connected ? this.sync.sync() : undefined))
-      .catch(() => {
+      .catch((error: unknown) => {
         // No visitor token: nothing was sent. Back to the form with the text.
         if (this.store.pendingStart?.clientMessageId === start.clientMessageId && !this.session.current) {
           this.store.pendingStart = null;
-          this.startFailed(this.t.errorGeneric, start.text);
+          this.startFailed(error instanceof IdentityRefused ? this.t.errorIdentity : this.t.errorGeneric, start.text);
         }
       });
   }
@@ -237,7 +273,7 @@ export class Chat implements SyncHost {
       if (hasClientMessageId(this.state, clientMessageId)) this.dispatch({ type: "leftMessage", conversationId: conv.id, ticketNumber, email: email || null });
       else this.dispatch({ type: "offlineCleared" });
     }
-    if (email) this.store.profile = { ...this.store.profile, email };
+    if (email && !this.session.identified) this.store.profile = { ...this.store.profile, email };
     this.leaveMessageId = null;
     await this.sync.resume().catch(() => undefined);
     return null;

@@ -53,7 +53,9 @@ export const en = {
   errorRequired: "Please fill in {field}.",
   errorEmail: "Please enter a valid e-mail address.",
   errorGeneric: "Something went wrong. Please try again.",
+  errorIdentity: "We could not confirm who you are. Please reload the page or sign in again.",
   closedSend: "the conversation has ended",
+  tooFast: "You are sending too fast, try again in {seconds} s.",
   poweredBy: "Support chat",
 };
 
@@ -111,7 +113,9 @@ export const de: Texts = {
   errorRequired: "Bitte füllen Sie „{field}“ aus.",
   errorEmail: "Bitte geben Sie eine gültige E-Mail-Adresse ein.",
   errorGeneric: "Etwas ist schiefgegangen. Bitte versuchen Sie es erneut.",
+  errorIdentity: "Wir konnten Ihre Anmeldung nicht bestätigen. Bitte laden Sie die Seite neu oder melden Sie sich erneut an.",
   closedSend: "der Chat ist beendet",
+  tooFast: "Sie senden zu schnell, bitte versuchen Sie es in {seconds} s erneut.",
   poweredBy: "Support-Chat",
 };
 

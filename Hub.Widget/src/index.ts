@@ -1,13 +1,15 @@
 // Entry point: reads the script tag's data- attributes and exposes window.SupportHub. The widget
 // lives in one shadow root; the only global it sets is window.SupportHub.
 import { findScript, readConfig } from "./config";
-import { Widget, type WidgetEvent } from "./widget";
+import { Widget, type Identify, type WidgetEvent } from "./widget";
 
 interface SupportHubApi {
   open(): void;
   close(): void;
   on(event: WidgetEvent, handler: (payload?: unknown) => void): () => void;
-  identify(who: { name?: string; email?: string; userId?: string; userHash?: string }): void;
+  identify(who: Identify): void;
+  /** Forgets the visitor (session, conversation, local history, connection): call it when the site's user logs out. */
+  reset(): void;
   readonly version: string;
 }
 
@@ -29,7 +31,8 @@ function boot(): void {
     open: () => widget.open(),
     close: () => widget.close(),
     on: (event: WidgetEvent, handler: (payload?: unknown) => void) => widget.on(event, handler),
-    identify: (who: { name?: string; email?: string; userId?: string; userHash?: string }) => widget.identify(who),
+    identify: (who: Identify) => widget.identify(who),
+    reset: () => widget.reset(),
     version: "1",
   });
   // Calls made before the script loaded: window.SupportHub = { q: [["identify", {...}], ["open"]] }.

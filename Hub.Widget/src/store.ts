@@ -142,6 +142,29 @@ export class Store {
     this.write(`outbox:${conversationId}`, list.length > 0 ? list : null);
   }
 
+  /** Forgets what was kept of a visitor who is not the current one: session, conversation, histories, outboxes. */
+  forgetVisitor(): void {
+    this.removeWhere((name) => name === "session" || name === "conversation" || name.startsWith("history:") || name.startsWith("outbox:"));
+  }
+
+  /** SupportHub.reset(): everything of this widget but the sound setting. */
+  clear(): void {
+    this.removeWhere((name) => name !== "sound");
+  }
+
+  private removeWhere(test: (name: string) => boolean): void {
+    try {
+      const names: string[] = [];
+      for (let i = 0; i < localStorage.length; i++) {
+        const key = localStorage.key(i);
+        if (key?.startsWith(this.prefix) && test(key.slice(this.prefix.length))) names.push(key);
+      }
+      for (const key of names) localStorage.removeItem(key);
+    } catch {
+      // Disabled storage kept nothing.
+    }
+  }
+
   /** Forgets a finished conversation's history and outbox. */
   forget(conversationId: string): void {
     this.write(`history:${conversationId}`, null);

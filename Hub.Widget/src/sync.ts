@@ -2,7 +2,7 @@
 // Resume, then the outbox. Both loops run one at a time through singleFlight.
 import type { Link } from "./connection";
 import { maxSeq, type ChatEvent, type ChatState } from "./state";
-import { isOpen, readHubError, singleFlight, type ResumeResult } from "./protocol";
+import { isOpen, readHubError, retryAfterSeconds, singleFlight, type ResumeResult } from "./protocol";
 import type { Store } from "./store";
 
 /** What the sync needs of the chat it keeps in step with the server. */
@@ -17,6 +17,14 @@ export interface SyncHost {
   startFailed(detail: string, text: string): void;
   /** The reason shown under a message sent into a closed conversation. */
   readonly closedSend: string;
+  /** What a refusal by a limit (`rate_limited`) says: try again in so many seconds. */
+  tooFast(seconds: number): string;
+}
+
+/** The text shown for a refused call: kind words for a limit, the server's detail otherwise. */
+function reasonOf(host: SyncHost, error: unknown, detail: string): string {
+  const seconds = retryAfterSeconds(error);
+  return seconds === null ? detail : host.tooFast(seconds);
 }
 
 export class Sync {
@@ -41,7 +49,7 @@ export class Sync {
         const hubError = readHubError(error);
         if (!hubError) throw error;
         host.store.pendingStart = null;
-        host.startFailed(hubError.detail, start.text);
+        host.startFailed(reasonOf(host, error, hubError.detail), start.text);
       }
     }
     if (!host.state.conv) {
@@ -94,7 +102,7 @@ export class Sync {
         if (!hubError) return;
         host.store.removeFromOutbox(id, entry.clientMessageId);
         const closed = hubError.code === "conversation_closed";
-        host.dispatch({ type: "sendFailed", clientMessageId: entry.clientMessageId, reason: closed ? host.closedSend : hubError.detail });
+        host.dispatch({ type: "sendFailed", clientMessageId: entry.clientMessageId, reason: closed ? host.closedSend : reasonOf(host, error, hubError.detail) });
         if (hubError.code === "not_found") host.drop();
         if (closed) await this.resume();
       }

@@ -5,10 +5,20 @@ import { format } from "./i18n";
 import { Notifier } from "./notify";
 import { emailPattern, readPreChat } from "./prechat";
 import { Renderer } from "./render";
+import { readClaims } from "./session";
 import { maxSeq, unreadCount, type Effect } from "./state";
 import { buildView, type View } from "./view";
 
 export type WidgetEvent = "open" | "close" | "message" | "conversation";
+
+/** What the page may tell identify(): token is the identity JWT; userId with userHash the legacy HMAC. */
+export interface Identify {
+  name?: string;
+  email?: string;
+  token?: string;
+  userId?: string;
+  userHash?: string;
+}
 type Handler = (payload?: unknown) => void;
 
 function readSession(key: string): string | null {
@@ -125,19 +135,49 @@ export class Widget {
   }
 
   /**
-   * Pre-fills the pre-chat form. With userId and userHash (hex HMAC-SHA256 of the user id with the
-   * site's secret, computed by the site's server) the visitor becomes that verified user, with the
-   * same history on every device.
+   * Names the site's signed-in user. With token (an identity JWT signed by the site's server) or the
+   * legacy userId with userHash, the visitor becomes that verified user, with the same history on every
+   * device; the name and e-mail the token signs are shown read-only. name and email alone only pre-fill
+   * the pre-chat form.
    */
-  identify(who: { name?: string; email?: string; userId?: string; userHash?: string } | null | undefined): void {
-    if (typeof who?.userId === "string" && typeof who.userHash === "string") this.chat.session.identify(who.userId, who.userHash);
+  identify(who: Identify | null | undefined): void {
+    const session = this.chat.session;
+    let signed: { name: string | null; email: string | null } = { name: null, email: null };
+    let fits = false;
+    if (typeof who?.token === "string") {
+      const claims = readClaims(who.token);
+      // An unreadable token is still sent: the server refuses it with a reason the form shows.
+      fits = session.identify({ userId: claims?.sub ?? "", token: who.token });
+      signed = { name: claims?.name ?? null, email: claims?.email ?? null };
+    } else if (typeof who?.userId === "string" && typeof who.userHash === "string") {
+      fits = session.identify({ userId: who.userId, userHash: who.userHash });
+    }
+    if (fits) this.chat.identified();
     const store = this.chat.store;
-    const profile = store.profile;
+    const profile = session.identified ? { ...store.profile, name: "", email: "" } : store.profile;
     if (typeof who?.name === "string") profile.name = who.name.slice(0, 100);
     if (typeof who?.email === "string") profile.email = who.email.slice(0, 254);
-    store.profile = profile;
+    if (signed.name) profile.name = signed.name;
+    if (signed.email) profile.email = signed.email;
+    if (!session.identified) store.profile = profile;
     this.view.formName.value = profile.name;
     this.view.formEmail.value = profile.email;
+    this.view.formName.readOnly = signed.name !== null;
+    this.view.formEmail.readOnly = signed.email !== null;
+    this.render();
+  }
+
+  /** Forgets the visitor: session, conversation, local history and the connection. The next visitor starts fresh. */
+  reset(): void {
+    this.busy = false;
+    this.chat.reset();
+    for (const field of [this.view.formName, this.view.formEmail, this.view.formTopic, this.view.formMessage]) field.value = "";
+    this.view.formName.readOnly = false;
+    this.view.formEmail.readOnly = false;
+    this.view.formError.hidden = true;
+    this.view.input.value = "";
+    this.notifier.stopBlink();
+    this.render();
   }
 
   private emit(event: WidgetEvent, payload?: unknown): void {

@@ -34,7 +34,13 @@ export function renderLogin(root: HTMLElement, message: string | undefined, sign
       api.saveSession(result);
       await signedIn(result);
     } catch (err) {
-      error.textContent = err instanceof api.HttpError && err.status === 401 ? t("loginFailed") : t("loginError", err instanceof Error ? err.message : String(err));
+      error.textContent = !(err instanceof api.HttpError)
+        ? t("loginError", err instanceof Error ? err.message : String(err))
+        : err.status === 401
+          ? t("loginFailed")
+          : err.retryAfter !== null
+            ? t("loginTooMany", String(err.retryAfter))
+            : t("loginError", err.message);
       button.disabled = false;
     }
   });

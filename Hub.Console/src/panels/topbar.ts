@@ -91,6 +91,8 @@ export function renderTopbar(): void {
     h("span", { class: `conn conn-${state.connState}`, title: t(state.connState), "data-testid": "conn", "data-state": state.connState }),
     langSelect(() => notify("language")),
     h("button", { type: "button", class: "btn btn-icon", title: `${t("help")} (F1)`, "aria-label": t("help"), "data-testid": "help-btn", onclick: () => commands.showHelp(), text: "?" }),
+    ...(agent.roles.includes("Admin") ? [h("button", { type: "button", class: "btn", "data-testid": "team-btn", onclick: () => commands.openTeam(), text: t("team") })] : []),
+    h("button", { type: "button", class: "btn btn-icon", title: t("changePassword"), "aria-label": t("changePassword"), "data-testid": "change-password", onclick: () => commands.changePassword(), text: "🔑" }),
     h("button", { type: "button", class: "btn", "data-testid": "logout", onclick: () => commands.signOut(), text: t("logout") }),
   );
 }

@@ -9,7 +9,10 @@ public sealed class Agent
 
     public required string DisplayName { get; set; }
 
-    /// <summary>Hashed by ASP.NET Core's PasswordHasher; never the password itself.</summary>
+    /// <summary>
+    /// Hashed by ASP.NET Core's PasswordHasher; never the password itself. Empty while an invitation or
+    /// reset is open. Written by <see cref="IAgentStore.TrySetPasswordHashAsync"/> and the invitation steps.
+    /// </summary>
     public required string PasswordHash { get; set; }
 
     public List<AgentRole> Roles { get; set; } = [AgentRole.Agent];
@@ -28,7 +31,19 @@ public sealed class Agent
     /// <summary>When set (E.164, e.g. +4930123456), accepted calls ring this phone instead of the console's browser phone.</summary>
     public string? PhoneNumber { get; set; }
 
+    /// <summary>Written only by <see cref="IAgentStore.SetDisabledAsync"/>, never by a replace.</summary>
     public bool Disabled { get; set; }
+
+    /// <summary>
+    /// Tokens carry the version they were issued at (<c>sv</c>); raising it ends every session of the
+    /// agent at once: logout, disable, password change or reset, role change. Never written by a replace.
+    /// </summary>
+    public int SessionVersion { get; set; }
+
+    /// <summary>SHA-256 (hex) of the open one-time invitation or reset link; null when none is open.</summary>
+    public string? InvitationHash { get; set; }
+
+    public DateTimeOffset? InvitationExpiresAt { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 

@@ -26,7 +26,7 @@ internal sealed partial class DemoAgentSeeder(
 
         foreach (var demo in DemoAgents)
         {
-            await accounts.CreateAsync(demo with { Password = options.Value.Password }, cancellationToken);
+            await accounts.CreateAsync(demo with { Password = options.Value.Password }, ct: cancellationToken);
             LogDemoAgent(demo.Email, demo.DisplayName);
         }
 

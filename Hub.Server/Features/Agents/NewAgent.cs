@@ -1,5 +1,6 @@
 namespace SupportHub.Server.Features.Agents;
 
+/// <summary>An account to create; an empty <see cref="Password"/> leaves it without one (an invitation sets it).</summary>
 public sealed record NewAgent(
     string Email,
     string DisplayName,
@@ -7,4 +8,5 @@ public sealed record NewAgent(
     IReadOnlyList<AgentRole> Roles,
     IReadOnlyList<int> Levels,
     IReadOnlyList<string> Skills,
-    int ChatCapacity = 3);
+    int ChatCapacity = 3,
+    int VoiceCapacity = 1);

@@ -15,14 +15,30 @@ public static class CallConversations
     /// <summary>The voicemail or callback task a call left.</summary>
     public static string FollowUpId(string callSid) => "followup-" + callSid;
 
-    /// <summary>The customer a number stands for: one per number, however they called.</summary>
-    public static string CustomerId(string from) => "tel-" + new string([.. from.Where(char.IsAsciiLetterOrDigit)]);
+    /// <summary>What Twilio sends as <c>From</c> when the caller withheld their number, or the network did not pass it on.</summary>
+    private static readonly HashSet<string> WithheldValues = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "", "anonymous", "restricted", "unknown", "unavailable", "private", "blocked",
 
-    /// <summary>A number Twilio names the caller by, as one to call back (+ and its digits); null for anything else (anonymous, a browser client).</summary>
+        // The same words as keypad digits, which some carriers pass on: ANONYMOUS, RESTRICTED, UNAVAILABLE, BLOCKED.
+        "266696687", "7378742833", "86282452253", "2562533",
+    };
+
+    /// <summary>True when the caller's number is withheld: such callers are never merged into one customer.</summary>
+    public static bool IsWithheld(string from) => WithheldValues.Contains(from.Trim().TrimStart('+'));
+
+    /// <summary>
+    /// The customer a number stands for: one per number, however they called. A withheld number stands
+    /// for nobody in particular: each such call is a customer of its own.
+    /// </summary>
+    public static string CustomerId(string from, string callSid) =>
+        IsWithheld(from) ? "tel-withheld-" + callSid : "tel-" + new string([.. from.Where(char.IsAsciiLetterOrDigit)]);
+
+    /// <summary>A number Twilio names the caller by, as one to call back (+ and its digits); null for anything else (withheld, a browser client).</summary>
     public static string? CallableNumber(string from)
     {
         var digits = new string([.. from.Where(char.IsAsciiLetterOrDigit)]);
-        return digits.Length > 0 && digits.All(char.IsAsciiDigit) ? "+" + digits : null;
+        return !IsWithheld(from) && digits.Length > 0 && digits.All(char.IsAsciiDigit) ? "+" + digits : null;
     }
 
     /// <summary>Starting a call and its follow-up hold this lock, so that a webhook repeated to another node creates nothing twice.</summary>

@@ -39,7 +39,7 @@ public static class CallEndpoints
         hooks.MapPost(CallRoutes.Ticket, MenuWebhooks.TicketAsync);
         hooks.MapPost(CallRoutes.Wait, QueueWebhooks.WaitAsync);
         hooks.MapPost(CallRoutes.LeaveQueue, QueueWebhooks.LeaveQueueAsync);
-        hooks.MapPost(CallRoutes.QueueResult, QueueWebhooks.QueueResult);
+        hooks.MapPost(CallRoutes.QueueResult, QueueWebhooks.QueueResultAsync);
         hooks.MapPost(CallRoutes.DialResult, ConnectWebhooks.DialResultAsync);
         hooks.MapPost(CallRoutes.Hold, ConnectWebhooks.Hold);
         hooks.MapPost(CallRoutes.MessageMenu, FollowUpWebhooks.MessageMenu);

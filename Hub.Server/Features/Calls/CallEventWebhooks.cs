@@ -15,12 +15,15 @@ internal static class CallEventWebhooks
     {
         if (hook.RecordingStatus == "completed" && !string.IsNullOrEmpty(hook.RecordingUrl))
         {
-            await transcript.NoteAsync(known.Conversation, $"Recording of the call ({CallWebhook.Seconds(hook.RecordingDuration) ?? 0} s): {hook.RecordingUrl}", ct);
+            var key = "rec-" + (hook.RecordingSid ?? hook.IdempotencyToken ?? hook.RecordingUrl);
+            await transcript.NoteOnceAsync(known.Conversation, key, $"Recording of the call ({CallWebhook.Seconds(hook.RecordingDuration) ?? 0} s): {hook.RecordingUrl}", ct);
         }
 
         return TypedResults.NoContent();
     }
 
+    /// <summary>Every CallStatus: queued, ringing and in-progress change nothing; completed, busy, no-answer, failed and canceled end the call.</summary>
+    [KnownCall.HarmlessWhenUnknown]
     public static async Task<NoContent> StatusAsync(CallWebhook hook, KnownCall known, EndCall end, CancellationToken ct)
     {
         if (EndCall.IsFinal(hook.CallStatus))

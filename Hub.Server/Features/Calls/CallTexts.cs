@@ -34,7 +34,8 @@ internal sealed record CallTexts(
     Func<string, string> CallbackSaved,
     Func<int, string> PassedOn,
     string OnHold,
-    string AgentMissed)
+    string AgentMissed,
+    string CallAgainLater)
 {
     private static readonly CallTexts English = new(
         Say.LanguageEnum.EnUs,
@@ -62,7 +63,8 @@ internal sealed record CallTexts(
         n => $"Thank you. We will call you back. Your ticket number is {n}. Goodbye.",
         l => $"We are passing your call to our level {l} support team. Please hold.",
         "Please hold the line.",
-        "Sorry, your agent could not be reached. We connect you with the next free agent.");
+        "Sorry, your agent could not be reached. We connect you with the next free agent.",
+        "Please call again later. Goodbye.");
 
     private static readonly CallTexts German = new(
         Say.LanguageEnum.DeDe,
@@ -90,11 +92,15 @@ internal sealed record CallTexts(
         n => $"Danke. Wir rufen Sie zurück. Ihre Ticketnummer ist {n}. Auf Wiederhören.",
         l => $"Wir geben Ihren Anruf an unser Support-Team der Stufe {l} weiter. Bitte bleiben Sie dran.",
         "Bitte bleiben Sie in der Leitung.",
-        "Entschuldigung, Ihr Mitarbeiter ist nicht erreichbar. Wir verbinden Sie mit dem nächsten freien Mitarbeiter.");
+        "Entschuldigung, Ihr Mitarbeiter ist nicht erreichbar. Wir verbinden Sie mit dem nächsten freien Mitarbeiter.",
+        "Bitte rufen Sie später noch einmal an. Auf Wiederhören.");
 
     public static CallTexts For(string? language) =>
         language is not null && language.StartsWith("de", StringComparison.OrdinalIgnoreCase) ? German : English;
 
     /// <summary>A number read digit by digit ("1 0 4 2"), as callers key it in.</summary>
-    public static string Digits(long number) => string.Join(' ', number.ToString(System.Globalization.CultureInfo.InvariantCulture).ToCharArray());
+    public static string Digits(long number) => Digits(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>The digits of what a caller keyed in, read one by one, however many there are.</summary>
+    public static string Digits(string keyed) => string.Join(' ', keyed.Where(char.IsAsciiDigit));
 }

@@ -18,4 +18,11 @@ public sealed class CallTranscript(IAgentStore agents, ConversationMessages mess
 
     /// <summary>A fact about the call (a recording, a voicemail that could not be transcribed, a callback placed).</summary>
     public Task NoteAsync(Conversation conversation, string text, CancellationToken ct) => messages.SendSystemAsync(conversation, text, ct);
+
+    /// <summary>
+    /// A fact a callback reports, written once per <paramref name="key"/> however often Twilio repeats the
+    /// callback: the store takes one message per key and conversation, atomically, in both adapters.
+    /// </summary>
+    public Task NoteOnceAsync(Conversation conversation, string key, string text, CancellationToken ct) =>
+        messages.SendAsync(conversation, Sender.System, key, MessageKind.System, text, ct);
 }

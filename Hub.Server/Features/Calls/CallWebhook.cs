@@ -21,11 +21,12 @@ public sealed class CallWebhook
     /// <summary>A parameter the console's browser phone sends with a callback: the task it calls back for.</summary>
     public string? ConversationId { get; init; }
 
+    /// <summary>Keys pressed; for Record's action the key that ended the recording, or "hangup".</summary>
     public string? Digits { get; init; }
 
     public string? SpeechResult { get; init; }
 
-    /// <summary>Enqueue's action: bridged, leave, hangup, redirected, queue-full, system-error, error.</summary>
+    /// <summary>Enqueue's action: bridged, bridging-in-process, leave, hangup, redirected, redirected-from-bridged, queue-full, system-error, error.</summary>
     public string? QueueResult { get; init; }
 
     /// <summary>Seconds the caller spent in the queue (Enqueue's action).</summary>
@@ -62,6 +63,20 @@ public sealed class CallWebhook
 
     public string? TranscriptionStatus { get; init; }
 
+    /// <summary>Real-time transcription's transcription-error event: what went wrong.</summary>
+    public string? TranscriptionError { get; init; }
+
+    /// <summary>
+    /// Twilio's <c>I-Twilio-Idempotency-Token</c> header: the same for every retry of one callback. The
+    /// key of a note whose event has no id of its own, so that a retry writes nothing twice.
+    /// </summary>
+    public string? IdempotencyToken { get; init; }
+
+    public const string IdempotencyHeader = "I-Twilio-Idempotency-Token";
+
+    /// <summary>Set in <see cref="HttpContext.Items"/> when the form could not be read for its size.</summary>
+    public const string FormTooLargeKey = "hub.twilio.form-too-large";
+
     public static async ValueTask<CallWebhook?> BindAsync(HttpContext context)
     {
         if (!context.Request.HasFormContentType)
@@ -69,7 +84,18 @@ public sealed class CallWebhook
             return new CallWebhook();
         }
 
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        IFormCollection form;
+        try
+        {
+            form = await context.Request.ReadFormAsync(context.RequestAborted);
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+        {
+            // Too many fields or a field too long (Twilio sends neither): TwilioSignatureFilter answers 413.
+            context.Items[FormTooLargeKey] = true;
+            return new CallWebhook();
+        }
+
         string? Get(string name) => form.TryGetValue(name, out var value) ? value.ToString() : null;
         return new CallWebhook
         {
@@ -95,6 +121,8 @@ public sealed class CallWebhook
             SequenceId = Get(nameof(SequenceId)),
             TranscriptionText = Get(nameof(TranscriptionText)),
             TranscriptionStatus = Get(nameof(TranscriptionStatus)),
+            TranscriptionError = Get(nameof(TranscriptionError)),
+            IdempotencyToken = context.Request.Headers.TryGetValue(IdempotencyHeader, out var token) ? token.ToString() : null,
         };
     }
 
@@ -106,24 +134,28 @@ internal sealed class CallWebhookValidator : AbstractValidator<CallWebhook>
 {
     private const string CallSidPattern = "^CA[0-9a-fA-F]{32}$";
     private const string SecondsPattern = "^-?[0-9]{1,9}$";
+    private const int MaxAddressLength = 512;
+    private const int MaxSpeechLength = 20_000;
 
     public CallWebhookValidator()
     {
         RuleFor(w => w.CallSid).NotEmpty().WithMessage("CallSid is required.")
             .Matches(CallSidPattern).WithMessage("CallSid must be CA followed by 32 hex digits.");
-        RuleFor(w => w.From).MaximumLength(64);
+        RuleFor(w => w.From).MaximumLength(MaxAddressLength); // a SIP From (sip:user@host;params) can be long
         RuleFor(w => w.CallStatus).MaximumLength(32);
-        RuleFor(w => w.To).MaximumLength(64);
+        RuleFor(w => w.To).MaximumLength(MaxAddressLength);
         RuleFor(w => w.ConversationId).MaximumLength(64);
-        RuleFor(w => w.Digits).Matches("^[0-9*#]{0,32}$").When(w => w.Digits is not null)
-            .WithMessage("Digits may hold only 0-9, * and #, at most 32.");
-        RuleFor(w => w.SpeechResult).MaximumLength(1000);
+        RuleFor(w => w.Digits).Matches("^([0-9*#]{0,32}|hangup)$").When(w => w.Digits is not null)
+            .WithMessage("Digits may hold only 0-9, * and #, at most 32, or be 'hangup'.");
+        RuleFor(w => w.SpeechResult).MaximumLength(MaxSpeechLength); // Twilio sends what was said, however long
         RuleFor(w => w.QueueResult).MaximumLength(32);
         RuleFor(w => w.DialCallStatus).MaximumLength(32);
         RuleFor(w => w.RecordingUrl).Must(BeHttpsUrl).When(w => !string.IsNullOrEmpty(w.RecordingUrl))
             .WithMessage("RecordingUrl must be an absolute https URL.");
         RuleFor(w => w.TranscriptionData).MaximumLength(20_000);
         RuleFor(w => w.TranscriptionText).MaximumLength(20_000);
+        RuleFor(w => w.TranscriptionError).MaximumLength(2_000);
+        RuleFor(w => w.IdempotencyToken).MaximumLength(256);
         RuleFor(w => w.SequenceId).Matches("^[0-9]{1,18}$").When(w => !string.IsNullOrEmpty(w.SequenceId))
             .WithMessage("SequenceId must be a number.");
         RuleFor(w => w.QueueTime).Matches(SecondsPattern).When(w => !string.IsNullOrEmpty(w.QueueTime)).WithMessage("QueueTime is whole seconds.");

@@ -15,7 +15,10 @@ internal static class FollowUpWebhooks
             case "1":
                 return CallTwiml.Result(twiml.RecordVoicemail());
             case "2":
-                var followUp = await followUps.CreateAsync(known.Conversation, $"Callback requested: please call {hook.From} back.", ct);
+                var request = known.Conversation.Call?.CallerNumber is { } number
+                    ? $"Callback requested: please call {number} back."
+                    : "Callback requested, but the caller's number is withheld: no number is known to call back.";
+                var followUp = await followUps.CreateAsync(known.Conversation, request, ct);
                 return CallTwiml.Result(twiml.Goodbye(twiml.Texts.CallbackSaved(CallTexts.Digits(followUp.TicketNumber))));
             default:
                 return CallTwiml.Result(twiml.MessageMenu(new VoiceResponse()));
@@ -25,9 +28,14 @@ internal static class FollowUpWebhooks
     public static async Task<ContentHttpResult> VoicemailAsync(CallWebhook hook, KnownCall known, CallFollowUp followUps, CallTwiml twiml, CancellationToken ct)
     {
         var seconds = CallWebhook.Seconds(hook.RecordingDuration) ?? 0;
-        var request = string.IsNullOrEmpty(hook.RecordingUrl) || seconds <= 0
-            ? $"The voicemail was empty: please call {hook.From} back."
-            : $"Voicemail from {hook.From} ({seconds} s): {hook.RecordingUrl}";
+        var number = known.Conversation.Call?.CallerNumber;
+        var request = (string.IsNullOrEmpty(hook.RecordingUrl) || seconds <= 0, number) switch
+        {
+            (true, null) => "The voicemail was empty, and the caller's number is withheld: no number is known to call back.",
+            (true, _) => $"The voicemail was empty: please call {number} back.",
+            (false, null) => $"Voicemail from a withheld number (no number is known to call back) ({seconds} s): {hook.RecordingUrl}",
+            (false, _) => $"Voicemail from {number} ({seconds} s): {hook.RecordingUrl}",
+        };
         var followUp = await followUps.CreateAsync(known.Conversation, request, ct);
         return CallTwiml.Result(twiml.Goodbye(twiml.Texts.VoicemailSaved(CallTexts.Digits(followUp.TicketNumber))));
     }
@@ -41,7 +49,8 @@ internal static class FollowUpWebhooks
         }
         else
         {
-            await transcript.NoteAsync(known.Conversation, "The voicemail could not be transcribed; listen to the recording.", ct);
+            var key = "vm-failed-" + (hook.TranscriptionSid ?? hook.RecordingSid ?? hook.IdempotencyToken ?? hook.CallSid);
+            await transcript.NoteOnceAsync(known.Conversation, key, "The voicemail could not be transcribed; listen to the recording.", ct);
         }
 
         return TypedResults.NoContent();

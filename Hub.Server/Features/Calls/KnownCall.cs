@@ -17,4 +17,12 @@ public sealed class KnownCall
     /// <summary>The webhook is about the task the call left (a voicemail's transcription), not the call itself.</summary>
     [AttributeUsage(AttributeTargets.Method)]
     public sealed class FollowUpAttribute : Attribute;
+
+    /// <summary>
+    /// A webhook Twilio sends also for calls that never became a conversation (a caller who hung up in
+    /// the menu): for an unknown call it answers 200 with an empty TwiML response and logs it at
+    /// information, so Twilio's debugger records no error.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Method)]
+    public sealed class HarmlessWhenUnknownAttribute : Attribute;
 }

@@ -7,17 +7,22 @@ namespace SupportHub.Server.Features.Calls;
 /// <summary>
 /// Twilio's real-time transcription callbacks into the call's transcript, in the order of their
 /// SequenceId even when Twilio's requests overtake each other: a line that arrives early waits for
-/// the ones before it (up to <see cref="MaxWait"/> or <see cref="MaxPending"/> lines). Repeated
-/// callbacks store nothing twice. The order is kept per node: point one call's webhooks at one node.
+/// the ones before it, up to <see cref="MaxWait"/> (a timer then writes what is held, even when no
+/// further callback comes) or <see cref="MaxPending"/> lines. <c>transcription-stopped</c> waits the
+/// same for lines still on their way; <c>transcription-error</c> is noted. Repeated callbacks store
+/// nothing twice. The order is kept per node: point one call's webhooks at one node.
 /// </summary>
-public sealed class LiveTranscription(CallTranscript transcript, TimeProvider time)
+public sealed partial class LiveTranscription(CallTranscript transcript, TimeProvider time, ILogger<LiveTranscription> logger)
 {
     public const string Started = "transcription-started";
     public const string Content = "transcription-content";
     public const string Stopped = "transcription-stopped";
+    public const string Error = "transcription-error";
+
+    /// <summary>How long a line waits for the ones before it (docs/twilio.md, section 6).</summary>
+    public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(3);
 
     private const int MaxPending = 16;
-    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(3);
 
     /// <summary>A transcription not heard from for this long lost its stopped event: its state is dropped.</summary>
     private static readonly TimeSpan Idle = TimeSpan.FromHours(1);
@@ -55,36 +60,38 @@ public sealed class LiveTranscription(CallTranscript transcript, TimeProvider ti
             streams.TryRemove(idleKey, out _);
         }
 
+        if (hook.TranscriptionEvent == Error)
+        {
+            await transcript.NoteOnceAsync(
+                conversation, $"trerr-{key}", $"The live transcription stopped with an error ({hook.TranscriptionError ?? "no reason given"}); later lines are missing.", ct);
+        }
+
         var stream = streams.GetOrAdd(key, _ => new Stream());
-        stream.LastSeen = now;
         await stream.Gate.WaitAsync(ct);
         try
         {
+            stream.LastSeen = now;
+            stream.Conversation = conversation;
             var line = LineOf(hook);
-            if (!long.TryParse(hook.SequenceId, out var seq))
+            if (!long.TryParse(hook.SequenceId, out var seq) || seq < stream.Next)
             {
                 if (line is not null)
                 {
-                    await WriteAsync(conversation, line, ct);
-                }
-            }
-            else if (seq < stream.Next)
-            {
-                if (line is not null)
-                {
-                    await WriteAsync(conversation, line, ct); // late, after its gap was given up on
+                    await WriteAsync(conversation, line, ct); // no order to keep, or late: after its gap was given up on
                 }
             }
             else
             {
-                stream.Pending[seq] = (line, time.GetUtcNow());
-                await DrainAsync(conversation, stream, flush: hook.TranscriptionEvent == Stopped || Stalled(stream), ct);
+                stream.Pending[seq] = line;
+                if (hook.TranscriptionEvent is Stopped or Error)
+                {
+                    stream.EndAt = seq;
+                }
+
+                await DrainAsync(stream, flush: stream.Pending.Count > MaxPending, ct);
             }
 
-            if (hook.TranscriptionEvent == Stopped)
-            {
-                streams.TryRemove(key, out _);
-            }
+            Settle(key, stream);
         }
         finally
         {
@@ -92,14 +99,49 @@ public sealed class LiveTranscription(CallTranscript transcript, TimeProvider ti
         }
     }
 
-    private bool Stalled(Stream stream) =>
-        stream.Pending.Count > MaxPending || (stream.Pending.Count > 0 && time.GetUtcNow() - stream.Pending.Values.Min(p => p.At) > MaxWait);
+    /// <summary>Done once every line up to the stopped event is written; otherwise a timer gives the held lines' predecessors <see cref="MaxWait"/>.</summary>
+    private void Settle(string key, Stream stream)
+    {
+        if (stream.EndAt is { } end && stream.Next > end)
+        {
+            stream.Timer?.Dispose();
+            streams.TryRemove(key, out _);
+        }
+        else if (stream.Pending.Count > 0 && stream.Timer is null)
+        {
+            stream.Timer = time.CreateTimer(_ => _ = FlushAsync(key, stream), null, MaxWait, Timeout.InfiniteTimeSpan);
+        }
+    }
 
-    private async Task DrainAsync(Conversation conversation, Stream stream, bool flush, CancellationToken ct)
+    /// <summary>The wait is over: the held lines are written in order, whatever is still missing before them.</summary>
+    private async Task FlushAsync(string key, Stream stream)
+    {
+        await stream.Gate.WaitAsync();
+        try
+        {
+            stream.Timer?.Dispose();
+            stream.Timer = null;
+            await DrainAsync(stream, flush: true, CancellationToken.None);
+            if (stream.EndAt is not null)
+            {
+                streams.TryRemove(key, out _);
+            }
+        }
+        catch (Exception e)
+        {
+            LogFlushFailed(logger, e, key);
+        }
+        finally
+        {
+            stream.Gate.Release();
+        }
+    }
+
+    private async Task DrainAsync(Stream stream, bool flush, CancellationToken ct)
     {
         while (stream.Pending.Count > 0)
         {
-            var (seq, (line, _)) = stream.Pending.First();
+            var (seq, line) = stream.Pending.First();
             if (seq != stream.Next && !flush)
             {
                 return; // an earlier line is still on its way
@@ -107,7 +149,7 @@ public sealed class LiveTranscription(CallTranscript transcript, TimeProvider ti
 
             stream.Pending.Remove(seq);
             stream.Next = seq + 1;
-            if (line is not null)
+            if (line is not null && stream.Conversation is { } conversation)
             {
                 await WriteAsync(conversation, line, ct);
             }
@@ -121,7 +163,7 @@ public sealed class LiveTranscription(CallTranscript transcript, TimeProvider ti
     {
         if (hook.TranscriptionEvent != Content || string.Equals(hook.Final, "false", StringComparison.OrdinalIgnoreCase))
         {
-            return null; // started, stopped, or a partial result that a final one will replace
+            return null; // started, stopped, an error, or a partial result that a final one will replace
         }
 
         var text = TextOf(hook.TranscriptionData)?.Trim();
@@ -129,6 +171,9 @@ public sealed class LiveTranscription(CallTranscript transcript, TimeProvider ti
             ? null
             : new Line($"tr-{hook.TranscriptionSid}-{hook.SequenceId}", hook.Track != "outbound_track", text[..Math.Min(text.Length, ChatLimits.MaxTextLength)]);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Held transcript lines of transcription {Key} could not be written")]
+    private static partial void LogFlushFailed(ILogger logger, Exception e, string key);
 
     private sealed record Line(string Id, bool Caller, string Text);
 
@@ -138,9 +183,16 @@ public sealed class LiveTranscription(CallTranscript transcript, TimeProvider ti
 
         public DateTimeOffset LastSeen { get; set; }
 
+        public Conversation? Conversation { get; set; }
+
         /// <summary>Twilio numbers a transcription's callbacks from 1 (the started event).</summary>
         public long Next { get; set; } = 1;
 
-        public SortedDictionary<long, (Line? Line, DateTimeOffset At)> Pending { get; } = [];
+        /// <summary>The SequenceId of the stopped (or error) event: the transcription's last.</summary>
+        public long? EndAt { get; set; }
+
+        public ITimer? Timer { get; set; }
+
+        public SortedDictionary<long, Line?> Pending { get; } = [];
     }
 }

@@ -33,18 +33,25 @@ internal static class MenuWebhooks
         }
 
         var ticket = await start.FindOpenTicketAsync(digits, ct);
-        return ticket is null
-            ? CallTwiml.Result(twiml.TicketPrompt(texts.TicketUnknown(CallTexts.Digits(long.TryParse(digits, out var n) ? n : 0))))
-            : await StartAsync(hook, start, queue, twiml, null, ticket, texts.TicketFound(CallTexts.Digits(ticket.Number)), ct);
+        if (ticket is null)
+        {
+            return CallTwiml.Result(twiml.TicketPrompt(texts.TicketUnknown(CallTexts.Digits(digits))));
+        }
+
+        // Only the ticket's own customer joins it; anyone else gets a ticket of their own, and the agent a hint.
+        return await start.IsCallersAsync(ticket, hook.CallSid, hook.From, ct)
+            ? await StartAsync(hook, start, queue, twiml, null, ticket, texts.TicketFound(CallTexts.Digits(ticket.Number)), ct)
+            : await StartAsync(hook, start, queue, twiml, null, null, texts.PleaseHold, ct, ticket.Number);
     }
 
     /// <summary>The call becomes a conversation; it waits in the queue, or, with nobody to answer, is offered voicemail or a callback.</summary>
     private static async Task<IResult> StartAsync(
-        CallWebhook hook, StartCall start, RoutingGateway queue, CallTwiml twiml, string? topic, Ticket? ticket, string greeting, CancellationToken ct)
+        CallWebhook hook, StartCall start, RoutingGateway queue, CallTwiml twiml, string? topic, Ticket? ticket, string greeting, CancellationToken ct,
+        long? namedTicket = null)
     {
         var texts = twiml.Texts;
         var availability = await queue.AvailabilityAsync();
-        var call = await start.StartAsync(hook.CallSid, hook.From, topic, ticket, queueNow: availability.CanAnswer, ct);
+        var call = await start.StartAsync(hook.CallSid, hook.From, topic, ticket, queueNow: availability.CanAnswer, ct, namedTicket);
         if (!availability.CanAnswer && call.IsWaiting)
         {
             var sorry = twiml.Say(new VoiceResponse(), availability.Reason == RoutingAvailability.OutsideHours ? texts.OutsideHours : texts.NobodyAvailable);

@@ -32,7 +32,24 @@ public sealed class StartCall(
     /// <paramref name="ticket"/> when the caller keyed one in, else to the caller's open ticket or a new
     /// one; it is queued at the ticket's level, its last agent first, unless <paramref name="queueNow"/> is false.
     /// </summary>
-    public async Task<Conversation> StartAsync(string callSid, string from, string? topic, Ticket? ticket, bool queueNow, CancellationToken ct)
+    /// <summary>
+    /// True when the ticket is the caller's: its customer is the caller's number's, or has that number.
+    /// Ticket numbers are sequential, so a keyed-in number alone proves nothing.
+    /// </summary>
+    public async Task<bool> IsCallersAsync(Ticket ticket, string callSid, string from, CancellationToken ct)
+    {
+        if (CallConversations.CallableNumber(from) is not { } number)
+        {
+            return false;
+        }
+
+        return ticket.CustomerId == CallConversations.CustomerId(from, callSid)
+            || (await customers.GetAsync(ticket.CustomerId, ct))?.PhoneNumber == number;
+    }
+
+    /// <param name="namedTicket">A ticket number the caller keyed in that is not theirs: the agent sees it as an unverified hint.</param>
+    public async Task<Conversation> StartAsync(
+        string callSid, string from, string? topic, Ticket? ticket, bool queueNow, CancellationToken ct, long? namedTicket = null)
     {
         var id = CallConversations.LiveId(callSid);
         await using (await locks.AcquireAsync(CallConversations.LockKey(callSid), CallConversations.LockLease, CallConversations.LockWait, ct))
@@ -43,14 +60,20 @@ public sealed class StartCall(
             }
 
             var now = time.GetUtcNow();
-            var customer = await CallerAsync(from, now, ct);
+            var customer = await CallerAsync(callSid, from, now, ct);
             ticket = ticket is null
                 ? await desk.ForNewConversationAsync(customer.Id, id, topic, ct)
                 : await desk.AttachConversationAsync(ticket.Id, id, ct);
             topic ??= ticket.Subject;
             var conversation = Conversation.NewCall(id, callSid, customer, ticket, topic, queue.SkillForTopic(topic), now);
             await conversations.CreateAsync(conversation, ct);
-            await messages.SendSystemAsync(conversation, $"Phone call from {from} ({topic ?? "no topic"}), ticket #{ticket.Number}.", ct);
+            var caller = CallConversations.IsWithheld(from) ? "a withheld number" : from;
+            await messages.SendSystemAsync(conversation, $"Phone call from {caller} ({topic ?? "no topic"}), ticket #{ticket.Number}.", ct);
+            if (namedTicket is { } named)
+            {
+                await messages.SendSystemAsync(
+                    conversation, $"The caller named ticket #{named} (unverified: the number they call from is not that ticket's customer's, so the call has its own ticket).", ct);
+            }
             if (queueNow)
             {
                 await queue.EnqueueAsync(conversation, ticket.LastAgentId);
@@ -61,13 +84,14 @@ public sealed class StartCall(
         }
     }
 
-    private async Task<Customer> CallerAsync(string from, DateTimeOffset now, CancellationToken ct)
+    private async Task<Customer> CallerAsync(string callSid, string from, DateTimeOffset now, CancellationToken ct)
     {
-        var customerId = CallConversations.CustomerId(from);
+        var customerId = CallConversations.CustomerId(from, callSid);
         var customer = await customers.GetAsync(customerId, ct);
         if (customer is null)
         {
-            customer = new Customer { Id = customerId, Name = from, PhoneNumber = CallConversations.CallableNumber(from), CreatedAt = now };
+            var name = CallConversations.IsWithheld(from) ? "Withheld number" : from;
+            customer = new Customer { Id = customerId, Name = name, PhoneNumber = CallConversations.CallableNumber(from), CreatedAt = now };
             customer = await customers.CreateAsync(customer, ct); // a concurrent first start may have stored it
         }
 

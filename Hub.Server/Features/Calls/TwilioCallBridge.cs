@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 using SupportHub.Server.Features.Agents;
 using SupportHub.Server.Features.Chat;
+using SupportHub.Server.Features.Errors;
 using Twilio.Clients;
-using Twilio.Exceptions;
 using Twilio.Rest.Api.V2010.Account;
 using Twilio.Rest.Api.V2010.Account.Conference;
 using Twilio.TwiML;
@@ -18,12 +18,22 @@ internal sealed partial class TwilioCallBridge(
     IOptions<TwilioOptions> options, CallTwiml twiml, IServiceProvider services, ILogger<TwilioCallBridge> logger) : ICallBridge
 {
     public Task ConnectAsync(Conversation conversation, Agent agent, CancellationToken ct) =>
-        RedirectAsync(conversation, twiml.Connect(conversation, agent), agent.Id);
+        RedirectAsync(conversation, twiml.Connect(conversation, agent), $"put the call through to {agent.DisplayName}");
 
-    public Task ReturnToQueueAsync(Conversation conversation, int level, CancellationToken ct) =>
-        RedirectAsync(conversation, twiml.ReturnToQueue(level), null);
+    /// <summary>The routing decision stands when Twilio fails here: the caller stays with the agent's leg, who can pass them on again.</summary>
+    public async Task ReturnToQueueAsync(Conversation conversation, int level, CancellationToken ct)
+    {
+        try
+        {
+            await RedirectAsync(conversation, twiml.ReturnToQueue(level), "move the caller back to the queue");
+        }
+        catch (UseCaseException)
+        {
+            // logged by RedirectAsync
+        }
+    }
 
-    public Task HoldAsync(Conversation conversation, CancellationToken ct) => RedirectAsync(conversation, twiml.OnHold(), null);
+    public Task HoldAsync(Conversation conversation, CancellationToken ct) => RedirectAsync(conversation, twiml.OnHold(), "put the caller on hold");
 
     public static string ConferenceName(Conversation conversation) => "hub-" + conversation.Id;
 
@@ -31,7 +41,7 @@ internal sealed partial class TwilioCallBridge(
     {
         var twilio = options.Value;
         var name = ConferenceName(conversation);
-        await RedirectAsync(conversation, CallTwiml.Conference(name), null);
+        await RedirectAsync(conversation, CallTwiml.Conference(name), "move the caller into a conference");
 
         // The caller's number as the agents' caller id lets their consoles match the ringing leg to the conversation.
         var from = conversation.Call?.CallerNumber ?? twilio.CallerId ?? "client:hub";
@@ -49,10 +59,10 @@ internal sealed partial class TwilioCallBridge(
             {
                 await ParticipantResource.CreateAsync(participant, Client);
             }
-            catch (Exception e) when (e is TwilioException or HttpRequestException)
+            catch (Exception e) when (TwilioRest.IsFailure(e))
             {
-                LogUpdateFailed(logger, e, name);
-                throw Errors.HubErrors.Create(Errors.HubErrors.Conflict, $"Twilio did not ring {agent.DisplayName} into the call: {e.Message}");
+                LogUpdateFailed(logger, e, name, twilio.ApiBaseUrl);
+                throw HubErrors.Create(HubErrors.CallFailed, $"Twilio did not ring {agent.DisplayName} into the call ({TwilioRest.Reason(e)}).");
             }
         }
     }
@@ -63,9 +73,9 @@ internal sealed partial class TwilioCallBridge(
         {
             await ParticipantResource.DeleteAsync(new DeleteParticipantOptions(ConferenceName(conversation), agent.Id), Client); // the label names the participant
         }
-        catch (Exception e) when (e is TwilioException or HttpRequestException)
+        catch (Exception e) when (TwilioRest.IsFailure(e))
         {
-            LogUpdateFailed(logger, e, ConferenceName(conversation)); // the agent can still hang up their own leg
+            LogUpdateFailed(logger, e, ConferenceName(conversation), options.Value.ApiBaseUrl); // the agent can still hang up their own leg
         }
     }
 
@@ -80,16 +90,17 @@ internal sealed partial class TwilioCallBridge(
         {
             await CallResource.UpdateAsync(pathSid: callSid, status: CallResource.UpdateStatusEnum.Completed, client: Client);
         }
-        catch (Exception e) when (e is TwilioException or HttpRequestException)
+        catch (Exception e) when (TwilioRest.IsFailure(e))
         {
-            LogUpdateFailed(logger, e, callSid);
-            throw Errors.HubErrors.Create(Errors.HubErrors.Conflict, "Twilio did not end the call: " + e.Message);
+            LogUpdateFailed(logger, e, callSid, options.Value.ApiBaseUrl);
+            throw HubErrors.Create(HubErrors.CallFailed, $"Twilio did not end the call ({TwilioRest.Reason(e)}).");
         }
     }
 
     private ITwilioRestClient Client => services.GetRequiredService<ITwilioRestClient>();
 
-    private async Task RedirectAsync(Conversation conversation, VoiceResponse response, string? agentId)
+    /// <summary>Gives the live call new TwiML; throws <see cref="HubErrors.CallFailed"/> when Twilio did not take it (the call is as it was).</summary>
+    private async Task RedirectAsync(Conversation conversation, VoiceResponse response, string what)
     {
         if (!options.Value.IsEnabled || conversation.LiveCallSid() is not { } callSid)
         {
@@ -100,20 +111,13 @@ internal sealed partial class TwilioCallBridge(
         {
             await CallResource.UpdateAsync(pathSid: callSid, twiml: new Twiml(CallTwiml.Xml(response)), client: Client);
         }
-        catch (Exception e) when (e is TwilioException or HttpRequestException)
+        catch (Exception e) when (TwilioRest.IsFailure(e))
         {
-            // The routing decision stands: the agent sees the conversation and can call back.
-            LogUpdateFailed(logger, e, callSid);
-            if (agentId is not null)
-            {
-                LogBridgeFailed(logger, callSid, agentId);
-            }
+            LogUpdateFailed(logger, e, callSid, options.Value.ApiBaseUrl);
+            throw HubErrors.Create(HubErrors.CallFailed, $"Twilio did not {what} ({TwilioRest.Reason(e)}).");
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Twilio did not take the update of call {CallSid}")]
-    private static partial void LogUpdateFailed(ILogger logger, Exception e, string callSid);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallSid} is not connected to agent {AgentId}; the agent can call back")]
-    private static partial void LogBridgeFailed(ILogger logger, string callSid, string agentId);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Twilio did not take the update of call {CallSid} (REST API at {ApiBaseUrl})")]
+    private static partial void LogUpdateFailed(ILogger logger, Exception e, string callSid, string apiBaseUrl);
 }

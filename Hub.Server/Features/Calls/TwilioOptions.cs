@@ -48,8 +48,11 @@ public sealed class TwilioOptions
     /// <summary>How long an accepted call rings the agent's browser or phone before the caller goes back to the queue.</summary>
     public int AgentRingSeconds { get; set; } = 20;
 
-    /// <summary>Longest voicemail a caller can leave, in seconds.</summary>
+    /// <summary>Longest voicemail a caller can leave, in seconds: 2 to 120, the lengths Twilio transcribes.</summary>
     public int VoicemailMaxSeconds { get; set; } = 120;
+
+    /// <summary>How long one REST request to Twilio (retries included) may take before Hub gives up on it.</summary>
+    public TimeSpan RestTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     public bool IsEnabled => !string.IsNullOrWhiteSpace(AuthToken) && !string.IsNullOrWhiteSpace(PublicBaseUrl);
 

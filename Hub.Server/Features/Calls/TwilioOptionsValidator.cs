@@ -19,7 +19,9 @@ internal sealed class TwilioOptionsValidator : AbstractValidator<TwilioOptions>
         RuleFor(o => o.CallerId).Matches(@"^\+[1-9][0-9]{6,14}$").When(o => !string.IsNullOrWhiteSpace(o.CallerId))
             .OverridePropertyName($"{Section}:CallerId").WithName($"{Section}:CallerId").WithMessage("{PropertyName} must be a number in E.164 form, e.g. +4930123456.");
         RuleFor(o => o.AgentRingSeconds).InclusiveBetween(5, 120).OverridePropertyName($"{Section}:AgentRingSeconds").WithName($"{Section}:AgentRingSeconds");
-        RuleFor(o => o.VoicemailMaxSeconds).InclusiveBetween(10, 3600).OverridePropertyName($"{Section}:VoicemailMaxSeconds").WithName($"{Section}:VoicemailMaxSeconds");
+        RuleFor(o => o.VoicemailMaxSeconds).InclusiveBetween(2, 120).OverridePropertyName($"{Section}:VoicemailMaxSeconds").WithName($"{Section}:VoicemailMaxSeconds");
+        RuleFor(o => o.RestTimeout).InclusiveBetween(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10))
+            .OverridePropertyName($"{Section}:RestTimeout").WithName($"{Section}:RestTimeout").WithMessage("{PropertyName} must be between 00:00:00.1 and 00:00:10.");
         RuleFor(o => o.MenuTopics).Must(t => t.Count <= CallMenu.MaxTopics && t.All(topic => !string.IsNullOrWhiteSpace(topic)))
             .OverridePropertyName($"{Section}:MenuTopics").WithName($"{Section}:MenuTopics").WithMessage("{PropertyName} may list at most 9 topics, none empty.");
         RuleFor(o => o.ApiBaseUrl).Must(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))

@@ -19,12 +19,28 @@ internal sealed class TwilioSignatureFilter(IOptions<TwilioOptions> options) : I
             return TypedResults.Problem("Voice is not configured: set Hub:Twilio:AuthToken and Hub:Twilio:PublicBaseUrl.", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
+        if (context.HttpContext.Items.ContainsKey(CallWebhook.FormTooLargeKey))
+        {
+            return TypedResults.Problem("The webhook's form is larger than Hub accepts.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
         var request = context.HttpContext.Request;
         var signature = request.Headers[SignatureHeader].ToString();
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(context.HttpContext.RequestAborted);
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(context.HttpContext.RequestAborted);
+            }
+            catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+            {
+                // Too many fields, a field too long, or a body over the server's limit: Twilio sends none of these.
+                var status = e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status413PayloadTooLarge;
+                return TypedResults.Problem("The webhook's form is larger than Hub accepts.", statusCode: status);
+            }
+
             foreach (var (key, value) in form)
             {
                 parameters[key] = value.ToString();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using SupportHub.Server.Features.Agents;
+using SupportHub.Server.Features.Audit;
 using SupportHub.Server.Features.Errors;
 using SupportHub.Server.Features.Routing;
 using SupportHub.Server.Infrastructure.Auth;
@@ -9,7 +10,8 @@ namespace SupportHub.Server.Features.Chat;
 
 /// <summary>
 /// The staff side of chats, at <c>/hubs/agent</c>. Every level can read every conversation; only the
-/// assigned agent (or a supervisor) writes to the customer. Private notes stay among staff.
+/// assigned agent (or a supervisor) writes to the customer. Private notes stay among staff. Who may
+/// call what: docs/protocol/agent-hub.md#methods; what is recorded: AgentHub.Audit.cs.
 /// </summary>
 [Authorize(Policy = HubPolicies.Staff)]
 public sealed partial class AgentHub(
@@ -26,7 +28,9 @@ public sealed partial class AgentHub(
     ConversationLookup lookup,
     IConversationStore store,
     IAgentStore agents,
-    ICallControls calls) : Hub<IAgentClient>
+    ICallControls calls,
+    QueueView queueView,
+    AuditTrail audit) : Hub<IAgentClient>
 {
     public override async Task OnConnectedAsync()
     {
@@ -63,6 +67,7 @@ public sealed partial class AgentHub(
     {
         var agent = await CurrentAgentAsync();
         var accepted = await take.AcceptOfferAsync(await FindAsync(request.ConversationId), agent, Context.ConnectionAborted);
+        await TryAuditAsync(agent, AuditActions.OfferAccepted, accepted.Id);
         await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.ConversationStaff(accepted.Id));
         return await reader.ResumeAsync(accepted, 0, includePrivateNotes: true, Context.ConnectionAborted);
     }
@@ -82,6 +87,7 @@ public sealed partial class AgentHub(
         var agent = await CurrentAgentAsync();
         var conversation = await AssignedAsync(request.ConversationId);
         await escalate.EscalateAsync(conversation, agent, request, Context.ConnectionAborted);
+        await TryAuditAsync(agent, AuditActions.Escalated, conversation.Id, $"from level {conversation.Level} to level {request.Level}: {request.Reason}");
     }
 
     /// <summary>Passes the conversation to a named agent; it falls back to the level's queue if they do not take it in time.</summary>
@@ -91,6 +97,7 @@ public sealed partial class AgentHub(
         var conversation = await AssignedAsync(request.ConversationId);
         var target = (await agents.GetAsync(request.AgentId, Context.ConnectionAborted))!;
         await transfer.TransferAsync(conversation, agent, target, request.Note, Context.ConnectionAborted);
+        await TryAuditAsync(agent, AuditActions.Transferred, conversation.Id, $"to {target.DisplayName} ({target.Id}), from {conversation.AssignedAgentId ?? "the queue"}");
     }
 
     /// <summary>A supervisor gives any open conversation to an agent at once.</summary>
@@ -100,6 +107,7 @@ public sealed partial class AgentHub(
         var supervisor = await CurrentAgentAsync();
         var conversation = await FindAsync(request.ConversationId);
         var target = (await agents.GetAsync(request.AgentId, Context.ConnectionAborted))!;
+        await AuditAsync(supervisor, AuditActions.Reassigned, conversation.Id, $"to {target.DisplayName} ({target.Id}), from {conversation.AssignedAgentId ?? "the queue"}");
         await reassign.ReassignAsync(conversation, supervisor, target, Context.ConnectionAborted);
     }
 
@@ -107,7 +115,28 @@ public sealed partial class AgentHub(
 
     private bool IsSupervisor => Context.User?.IsInRole(HubClaims.SupervisorRole) == true || Context.User?.IsInRole(HubClaims.AdminRole) == true;
 
-    public Task<IReadOnlyList<QueueItemDto>> GetQueue() => reader.GetQueueAsync(Context.ConnectionAborted);
+    /// <summary>The oldest waiting conversations of every level (a page each), oldest first.</summary>
+    public Task<IReadOnlyList<QueueItemDto>> GetQueue() => queueView.GetQueueAsync(Context.ConnectionAborted);
+
+    /// <summary>One level's waiting conversations, oldest first, from <see cref="QueuePageRequest.Skip"/>.</summary>
+    public Task<QueuePageDto> GetQueuePage(QueuePageRequest request) => queueView.GetPageAsync(request, Context.ConnectionAborted);
+
+    /// <summary>Waiting conversations grouped by the address they were started from, the biggest group first.</summary>
+    [Authorize(Policy = HubPolicies.Supervisor)]
+    public Task<IReadOnlyList<FloodDto>> GetFloods() => queueView.GetFloodsAsync(Context.ConnectionAborted);
+
+    /// <summary>Ends every waiting conversation started from one address, in one action.</summary>
+    [Authorize(Policy = HubPolicies.Supervisor)]
+    public async Task<PurgeFloodResult> PurgeFlood(PurgeFloodRequest request)
+    {
+        var supervisor = await CurrentAgentAsync();
+        await audit.RecordAsync(
+            AuditEntry.For(
+                AuditActor.Agent(supervisor.Id, supervisor.DisplayName, Context.GetHttpContext()?.Connection.RemoteIpAddress),
+                AuditActions.FloodPurged, AuditTargets.Hub, null, $"waiting conversations started from {request.StartedFrom}"),
+            Context.ConnectionAborted);
+        return await queueView.PurgeAsync(request, Context.ConnectionAborted);
+    }
 
     public async Task<IReadOnlyList<ConversationDto>> GetMyConversations() =>
         await reader.ToDtosAsync(await store.ListOpenByAgentAsync(AgentId, Context.ConnectionAborted), Context.ConnectionAborted);
@@ -118,6 +147,7 @@ public sealed partial class AgentHub(
         var agent = await CurrentAgentAsync();
         var conversation = await FindAsync(request.ConversationId);
         var claimed = await take.ClaimAsync(conversation, agent, Context.ConnectionAborted);
+        await TryAuditAsync(agent, AuditActions.Claimed, claimed.Id);
         // Joined only once the claim is won; the transcript read after joining covers the moment between.
         await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.ConversationStaff(conversation.Id));
         return await reader.ResumeAsync(claimed, 0, includePrivateNotes: true, Context.ConnectionAborted);
@@ -126,16 +156,22 @@ public sealed partial class AgentHub(
     /// <summary>Reads any conversation with its whole transcript and follows its events.</summary>
     public async Task<ResumeResult> Open(ConversationRequest request)
     {
+        var agent = await CurrentAgentAsync();
         var conversation = await FindAsync(request.ConversationId);
         await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.ConversationStaff(conversation.Id));
-        return await reader.ResumeAsync(conversation, 0, includePrivateNotes: true, Context.ConnectionAborted);
+        var transcript = await reader.ResumeAsync(conversation, 0, includePrivateNotes: true, Context.ConnectionAborted);
+        await AuditReadAsync(agent, conversation, nameof(Open));
+        return transcript;
     }
 
     public async Task<ResumeResult> Resume(ResumeRequest request)
     {
+        var agent = await CurrentAgentAsync();
         var conversation = await FindAsync(request.ConversationId);
         await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.ConversationStaff(conversation.Id));
-        return await reader.ResumeAsync(conversation, request.AfterSeq, includePrivateNotes: true, Context.ConnectionAborted);
+        var transcript = await reader.ResumeAsync(conversation, request.AfterSeq, includePrivateNotes: true, Context.ConnectionAborted);
+        await AuditReadAsync(agent, conversation, $"{nameof(Resume)} after seq {request.AfterSeq}");
+        return transcript;
     }
 
     public async Task<SendMessageResult> Send(SendMessageRequest request)
@@ -170,11 +206,26 @@ public sealed partial class AgentHub(
         await close.ResolveAsync(conversation, agent, request.Resolution, Context.ConnectionAborted);
     }
 
-    /// <summary>Opens a resolved or ended conversation again and takes it; its ticket is reopened.</summary>
+    /// <summary>
+    /// Opens a resolved or ended conversation again and takes it; its ticket is reopened. Only the
+    /// agent who last held it, an agent of its level, or a supervisor may (<see cref="Conversation.MayBeReopenedBy"/>).
+    /// </summary>
     public async Task<ResumeResult> Reopen(ConversationRequest request)
     {
         var agent = await CurrentAgentAsync();
-        var reopened = await reopen.ReopenAsync(await FindAsync(request.ConversationId), agent, Context.ConnectionAborted);
+        var conversation = await FindAsync(request.ConversationId);
+        if (!IsSupervisor && !conversation.MayBeReopenedBy(agent.Id, agent.Levels))
+        {
+            throw HubErrors.Create(HubErrors.Forbidden,
+                $"Conversation '{conversation.Id}' is at level {conversation.Level}: only the agent who last held it, an agent of that level or a supervisor may reopen it.");
+        }
+
+        if (conversation.CanBeReopened)
+        {
+            await AuditAsync(agent, AuditActions.Reopened, conversation.Id, $"was {conversation.Status}, last held by {conversation.AssignedAgentId ?? "nobody"}");
+        }
+
+        var reopened = await reopen.ReopenAsync(conversation, agent, Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.ConversationStaff(reopened.Id));
         return await reader.ResumeAsync(reopened, 0, includePrivateNotes: true, Context.ConnectionAborted);
     }

@@ -24,6 +24,9 @@ public static class ChatExtensions
         builder.Services.AddSingleton<RateConversation>();
         builder.Services.AddSingleton<ChannelHooks>();
         builder.Services.AddSingleton<SilentClientWatch>();
+        builder.Services.AddSingleton<VisitorStartLimit>();
+        builder.Services.AddSingleton<QueueView>();
+        builder.Services.AddSingleton<HubRateLimitFilter>();
         builder.Services.TryAddSingleton<ICallControls, NoCallControls>(); // the calls feature, when added, replaces it
         builder.Services.AddSingleton<Tickets.TicketDesk>();
         builder.Services.AddScoped<ConversationLookup>();
@@ -39,9 +42,14 @@ public static class ChatExtensions
             .AddSignalR(options =>
             {
                 options.AddFilter<ValidationHubFilter>();
+                options.AddFilter<HubRateLimitFilter>(); // after validation: only valid calls count
                 options.MaximumReceiveMessageSize = ChatLimits.MaxFrameBytes;
             })
-            .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+            .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
+            .AddHubOptions<AgentHub>(options => options.AddFilter<AgentSessionFilter>());
+        builder.Services.AddSingleton<AgentConnections>();
+        builder.Services.AddSingleton<Agents.ISessionsEndedListener>(services => services.GetRequiredService<AgentConnections>());
+        builder.Services.AddSingleton<AgentSessionFilter>();
         return builder;
     }
 
@@ -61,7 +69,9 @@ public static class ChatExtensions
         where THub : Hub
     {
         var watch = app.ServiceProvider.GetRequiredService<SilentClientWatch>();
-        var endpoints = app.MapConnections(path, new HttpConnectionDispatcherOptions(), connection => connection.Use(watch.InFrontOf).UseHub<THub>());
+        // Closes the connection when its token expires (a check about once a second by the connection manager).
+        var options = new HttpConnectionDispatcherOptions { CloseOnAuthenticationExpiration = true };
+        var endpoints = app.MapConnections(path, options, connection => connection.Use(watch.InFrontOf).UseHub<THub>());
         var attributes = typeof(THub).GetCustomAttributes(inherit: true);
         endpoints.Add(endpoint =>
         {

@@ -45,6 +45,9 @@ public sealed class Conversation
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The client address the customer started the chat from, so a supervisor can see and purge a flood; null for calls.</summary>
+    public string? StartedFrom { get; set; }
+
     public DateTimeOffset? AssignedAt { get; set; }
 
     public DateTimeOffset? ClosedAt { get; set; }
@@ -59,6 +62,12 @@ public sealed class Conversation
     /// <summary>The phone call behind a voice conversation; null for a chat.</summary>
     public ConversationCall? Call { get; set; }
 
+    /// <summary>
+    /// When its personal data was erased (a customer's erasure or the retention period): the
+    /// transcript is anonymized or removed, nothing is appended any more and it is never reopened.
+    /// </summary>
+    public DateTimeOffset? ErasedAt { get; set; }
+
     // The rules below are read-only: the store mappings (MongoMappings, LiteDbContext) leave every
     // property of them out of the documents, and the methods are never stored.
 
@@ -71,7 +80,7 @@ public sealed class Conversation
     public bool IsWithAgent => Status == ConversationStatus.Active;
 
     /// <summary>Only a closed conversation opens again (the fix did not hold).</summary>
-    public bool CanBeReopened => !IsOpen;
+    public bool CanBeReopened => !IsOpen && ErasedAt is null;
 
     /// <summary>A caller is (or was) on the line; a follow-up task has nobody on it.</summary>
     public bool IsLiveCall => Call is { Kind: CallKind.Live };
@@ -80,6 +89,14 @@ public sealed class Conversation
     public string? LiveCallSid() => IsLiveCall ? Call!.CallSid : null;
 
     public bool IsAssignedTo(string agentId) => AssignedAgentId == agentId;
+
+    /// <summary>
+    /// Who besides a supervisor may reopen it: the agent who last held it (a closed conversation keeps
+    /// its <see cref="AssignedAgentId"/>), or an agent who works at its level, as Zendesk lets the
+    /// agents of a ticket's group reopen it.
+    /// </summary>
+    public bool MayBeReopenedBy(string agentId, IReadOnlyCollection<int> agentLevels) =>
+        IsAssignedTo(agentId) || agentLevels.Contains(Level);
 
     /// <summary>
     /// Once closed, only what staff add and what a call's transcription delivers late is still kept;
@@ -175,7 +192,7 @@ public sealed class Conversation
     /// <summary>The customer rates a closed conversation, once.</summary>
     public bool TryRate(int score, string? comment, DateTimeOffset at)
     {
-        if (IsOpen || Rating is not null)
+        if (IsOpen || Rating is not null || ErasedAt is not null)
         {
             return false;
         }
@@ -183,6 +200,30 @@ public sealed class Conversation
         Rating = score;
         RatingComment = comment;
         RatedAt = at;
+        return true;
+    }
+
+    /// <summary>
+    /// Erases a closed conversation's personal fields (the customer's name, topic, rating comment,
+    /// caller number); counts, status, times, level and ticket stay for reports. False while open.
+    /// Repeating it changes nothing more, so an erasure that stopped halfway is simply run again.
+    /// </summary>
+    public bool TryErase(DateTimeOffset at)
+    {
+        if (IsOpen)
+        {
+            return false;
+        }
+
+        ErasedAt ??= at;
+        CustomerName = null;
+        Topic = null;
+        RatingComment = null;
+        if (Call is not null)
+        {
+            Call.CallerNumber = null;
+        }
+
         return true;
     }
 

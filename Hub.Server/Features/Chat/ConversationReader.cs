@@ -29,7 +29,4 @@ public sealed class ConversationReader(IConversationStore conversations, IAgentS
 
         return result;
     }
-
-    public async Task<IReadOnlyList<QueueItemDto>> GetQueueAsync(CancellationToken ct) =>
-        [.. (await conversations.ListByStatusAsync(ConversationStatus.Waiting, 500, ct)).Select(c => c.ToQueueItem())];
 }

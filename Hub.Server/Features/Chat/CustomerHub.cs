@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.SignalR;
 using SupportHub.Server.Features.Errors;
 using SupportHub.Server.Features.Routing;
 using SupportHub.Server.Infrastructure.Auth;
+using SupportHub.Server.Infrastructure.Limits;
 
 namespace SupportHub.Server.Features.Chat;
 
 /// <summary>
 /// The customer's side of a chat, at <c>/hubs/customer</c>. A visitor token reaches only its own
-/// conversations: another customer's id answers not_found, exactly like an id that does not exist.
+/// conversations: another customer's id answers not_found, exactly like an id that does not exist,
+/// and so does an erased one (docs/security.md, privacy).
 /// </summary>
 [Authorize(Policy = HubPolicies.Customer)]
 public sealed class CustomerHub(
@@ -24,10 +26,11 @@ public sealed class CustomerHub(
     private string CustomerId => Context.UserIdentifier ?? throw HubErrors.Create(HubErrors.Forbidden, "No customer identity.");
 
     public Task<StartConversationResult> StartConversation(StartConversationRequest request) =>
-        start.StartAsync(CustomerId, request, Context.ConnectionAborted);
+        start.StartAsync(CustomerId, request, ClientAddress.Of(Context.GetHttpContext()), Context.ConnectionAborted);
 
     public async Task<IReadOnlyList<ConversationDto>> GetConversations() =>
-        await reader.ToDtosAsync(await store.ListByCustomerAsync(CustomerId, Context.ConnectionAborted), Context.ConnectionAborted);
+        await reader.ToDtosAsync(
+            [.. (await store.ListByCustomerAsync(CustomerId, Context.ConnectionAborted)).Where(c => c.ErasedAt is null)], Context.ConnectionAborted);
 
     public async Task<SendMessageResult> Send(SendMessageRequest request)
     {
@@ -63,7 +66,7 @@ public sealed class CustomerHub(
     private async Task<Conversation> OwnAsync(string conversationId)
     {
         var conversation = await lookup.FindAsync(conversationId, Context.ConnectionAborted);
-        return conversation is not null && conversation.CustomerId == CustomerId
+        return conversation is not null && conversation.CustomerId == CustomerId && conversation.ErasedAt is null
             ? conversation
             : throw HubErrors.ConversationNotFound(conversationId);
     }

@@ -21,6 +21,9 @@ public interface IConversationStore
     /// <summary>Oldest first.</summary>
     Task<IReadOnlyList<Conversation>> ListByStatusAsync(ConversationStatus status, int limit, CancellationToken ct = default);
 
+    /// <summary>Waiting conversations at one level, oldest first: a page of the agents' queue.</summary>
+    Task<IReadOnlyList<Conversation>> ListWaitingAtLevelAsync(int level, int skip, int limit, CancellationToken ct = default);
+
     /// <summary>Newest first.</summary>
     Task<IReadOnlyList<Conversation>> ListByCustomerAsync(string customerId, CancellationToken ct = default);
 
@@ -56,6 +59,7 @@ public interface IConversationStore
     /// that needs an open conversation (<see cref="Conversation.NeedsOpen"/>) is refused with
     /// <see cref="ConversationClosedException"/> when the conversation is closed, so nothing of that
     /// kind is stored after the closing line; a repeated client id still returns the first message.
+    /// Every message is refused with it once the conversation was erased (<see cref="TryEraseAsync"/>).
     /// </summary>
     Task<AppendResult> AppendAsync(NewMessage message, CancellationToken ct = default);
 
@@ -65,6 +69,18 @@ public interface IConversationStore
     /// <summary>Messages with seq greater than <paramref name="afterSeq"/>, in seq order.</summary>
     Task<IReadOnlyList<ChatMessage>> GetMessagesAsync(
         string conversationId, long afterSeq, int limit, bool includePrivateNotes, CancellationToken ct = default);
+
+    /// <summary>
+    /// Erases a closed conversation: first marks it erased with its personal fields cleared
+    /// (<see cref="Conversation.TryErase"/>), so that from then on every append is refused, then
+    /// anonymizes or deletes its messages (<paramref name="mode"/>). A message appended while this
+    /// runs is either caught by the second step or refused. False while open or unknown; repeating
+    /// it is safe and finishes an erasure that stopped halfway.
+    /// </summary>
+    Task<bool> TryEraseAsync(string id, TranscriptErasure mode, DateTimeOffset at, CancellationToken ct = default);
+
+    /// <summary>Closed conversations not erased yet whose close is before <paramref name="cutoff"/>, oldest close first.</summary>
+    Task<IReadOnlyList<Conversation>> ListClosedBeforeAsync(DateTimeOffset cutoff, int limit, CancellationToken ct = default);
 
     /// <summary>Raises the read marker of one side; never lowers it.</summary>
     Task MarkReadAsync(string conversationId, SenderRole reader, long seq, CancellationToken ct = default);

@@ -18,9 +18,11 @@ public sealed class StartConversation(
     ICustomerStore customers,
     ChatNotifier notifier,
     RoutingGateway queue,
+    ITicketStore tickets,
     TimeProvider time)
 {
-    public async Task<StartConversationResult> StartAsync(string customerId, StartConversationRequest request, CancellationToken ct)
+    /// <param name="startedFrom">The client address, kept on a new conversation for the supervisor's flood view.</param>
+    public async Task<StartConversationResult> StartAsync(string customerId, StartConversationRequest request, string? startedFrom, CancellationToken ct)
     {
         var conversation = await conversations.FindStartAsync(customerId, request.ClientMessageId, ct);
         if (conversation is null)
@@ -29,7 +31,9 @@ public sealed class StartConversation(
             var ticket = await desk.ForStartAsync(customerId, request.ClientMessageId, request.Topic, ct);
             var created = Conversation.NewChat(
                 HubIds.New(time), customer, ticket, request.Topic, queue.SkillForTopic(request.Topic), request.ClientMessageId, time.GetUtcNow());
+            created.StartedFrom = startedFrom;
             conversation = await conversations.CreateOrGetStartAsync(created, ct); // the earlier one when a racing start won
+            await RefuseIfErasedMeanwhileAsync(conversation, ct);
         }
 
         return await FinishAsync(conversation, request, ct);
@@ -76,7 +80,10 @@ public sealed class StartConversation(
     private async Task<StartConversationResult> AnswerAsync(Conversation conversation, ChatMessage first, bool duplicate) =>
         new(conversation.Id, conversation.TicketNumber, first.ToDto(), duplicate, (await queue.AvailabilityAsync()).CanAnswer);
 
-    /// <summary>The name and e-mail given at start are the customer's from now on; an empty field keeps what was known.</summary>
+    /// <summary>
+    /// The name and e-mail given at start are the customer's from now on, except those the site signed
+    /// (a verified user's), which the visitor cannot replace; an empty field keeps what was known.
+    /// </summary>
     private async Task<Customer> UpdateCustomerAsync(string customerId, StartConversationRequest request, DateTimeOffset now, CancellationToken ct)
     {
         var customer = await customers.GetAsync(customerId, ct);
@@ -86,10 +93,34 @@ public sealed class StartConversation(
             customer = await customers.CreateAsync(customer, ct); // a concurrent first start may have stored it
         }
 
-        customer.Name = string.IsNullOrWhiteSpace(request.Name) ? customer.Name : request.Name.Trim();
-        customer.Email = string.IsNullOrWhiteSpace(request.Email) ? customer.Email : request.Email.Trim();
+        customer.TakeTypedAttributes(request.Name, request.Email);
         customer.LastSeenAt = now;
-        await customers.ReplaceAsync(customer, ct);
+        if (customer.ErasedAt is not null || !await customers.ReplaceAsync(customer, ct)) // the store refuses to write an erased customer back
+        {
+            throw Erased(customerId);
+        }
+
         return customer;
     }
+
+    /// <summary>
+    /// An erasure marks the customer, then lists its conversations: a conversation stored before
+    /// this read is in that list, and one stored after the mark is seen erased here and erased by
+    /// its own start, so none escapes (docs/security.md, privacy).
+    /// </summary>
+    private async Task RefuseIfErasedMeanwhileAsync(Conversation conversation, CancellationToken ct)
+    {
+        if (await customers.GetAsync(conversation.CustomerId, ct) is not { ErasedAt: { } at })
+        {
+            return;
+        }
+
+        await conversations.TryCloseAsync(conversation.Id, ConversationStatus.Ended, at, ct);
+        await conversations.TryEraseAsync(conversation.Id, TranscriptErasure.Delete, at, ct);
+        await tickets.AnonymizeAsync(conversation.TicketId, at, ct);
+        throw Erased(conversation.CustomerId);
+    }
+
+    private static UseCaseException Erased(string customerId) =>
+        HubErrors.Create(HubErrors.Forbidden, $"The data of visitor '{customerId}' was erased; a new visitor session starts over.");
 }

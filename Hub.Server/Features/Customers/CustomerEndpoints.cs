@@ -14,6 +14,6 @@ public static class CustomerEndpoints
 
     private static async Task<Results<Ok<CustomerDto>, NotFound>> GetCustomer(string id, ICustomerStore customers, CancellationToken ct) =>
         await customers.GetAsync(id, ct) is { } c
-            ? TypedResults.Ok(new CustomerDto(c.Id, c.Name, c.Email, c.ExternalId is not null, c.CreatedAt, c.LastSeenAt, c.PhoneNumber))
+            ? TypedResults.Ok(new CustomerDto(c.Id, c.Name, c.Email, c.ExternalId is not null, c.CreatedAt, c.LastSeenAt, c.PhoneNumber, c.NameVerified, c.EmailVerified))
             : TypedResults.NotFound();
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SupportHub.Server.Features.Routing;
 using SupportHub.Server.Infrastructure.Auth;
+using SupportHub.Server.Infrastructure.Limits;
 using SupportHub.Server.Infrastructure.Validation;
 
 namespace SupportHub.Server.Features.Customers;
@@ -10,7 +11,7 @@ public static class VisitorEndpoints
     public static IEndpointRouteBuilder MapVisitors(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api").WithValidation().RequireCors(WidgetHosting.WidgetHostingExtensions.CorsPolicy);
-        group.MapPost("/visitors", CreateVisitor);
+        group.MapPost("/visitors", CreateVisitor).WithVisitorLimits();
         group.MapGet("/availability", Availability);
         return app;
     }
@@ -20,43 +21,48 @@ public static class VisitorEndpoints
 
     /// <summary>
     /// A signed visitor token, which grants access to that customer's own conversations only: a new
-    /// customer, or, with a verified site user id, that user's customer record on every device.
+    /// customer, or, with a verified site user (identity token, or the legacy user hash), that user's
+    /// customer record on every device, carrying the attributes the site signed.
     /// </summary>
     private static async Task<Results<Created<VisitorSession>, ProblemHttpResult>> CreateVisitor(
         CreateVisitorRequest? request, ICustomerStore customers, IdentityVerifier identity, TokenService tokens, TimeProvider time, CancellationToken ct)
     {
+        var check = request switch
+        {
+            { IdentityToken: { Length: > 0 } token } => await identity.VerifyTokenAsync(token),
+            { UserId: { Length: > 0 } userId } => identity.VerifyLegacyHash(userId, request.UserHash),
+            _ => null,
+        };
+        if (check is { Identity: null })
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "Identity not verified",
+                detail: check.Detail,
+                extensions: new Dictionary<string, object?> { ["code"] = check.Code });
+        }
+
+        var verified = check?.Identity;
         var now = time.GetUtcNow();
-        Customer? customer = null;
-        if (request?.UserId is { Length: > 0 } userId)
+        var customer = verified is null ? null : await customers.GetByExternalIdAsync(verified.UserId, ct);
+        // Insert-first: two devices of one site user signing in at once get one customer, the one stored first.
+        customer ??= await customers.CreateAsync(new Customer
         {
-            if (!identity.Verify(userId, request.UserHash))
-            {
-                return TypedResults.Problem(
-                    statusCode: StatusCodes.Status401Unauthorized,
-                    title: "Identity not verified",
-                    detail: identity.IsConfigured
-                        ? "UserHash is not the HMAC-SHA256 of UserId with this site's secret."
-                        : "Identity verification is off: set Hub:Identity:Secret to accept user ids.");
-            }
+            Id = HubIds.New(time),
+            ExternalId = verified?.UserId,
+            Name = string.IsNullOrWhiteSpace(request?.Name) ? null : request.Name.Trim(),
+            Email = string.IsNullOrWhiteSpace(request?.Email) ? null : request.Email.Trim(),
+            CreatedAt = now,
+            LastSeenAt = now,
+        }, ct);
 
-            customer = await customers.GetByExternalIdAsync(userId, ct);
+        // The site is the authority on what it signs: its latest name and e-mail win over anything typed.
+        if (verified is not null && customer.TakeSignedAttributes(verified))
+        {
+            await customers.ReplaceAsync(customer, ct);
         }
 
-        if (customer is null)
-        {
-            // Insert-first: two devices of one site user signing in at once get one customer, the one stored first.
-            customer = await customers.CreateAsync(new Customer
-            {
-                Id = HubIds.New(time),
-                ExternalId = request?.UserId is { Length: > 0 } ? request.UserId : null,
-                Name = string.IsNullOrWhiteSpace(request?.Name) ? null : request.Name.Trim(),
-                Email = string.IsNullOrWhiteSpace(request?.Email) ? null : request.Email.Trim(),
-                CreatedAt = now,
-                LastSeenAt = now,
-            }, ct);
-        }
-
-        var token = tokens.IssueVisitorToken(customer.Id);
-        return TypedResults.Created((string?)null, new VisitorSession(customer.Id, token.Token, token.ExpiresAt));
+        var issued = tokens.IssueVisitorToken(customer.Id);
+        return TypedResults.Created((string?)null, new VisitorSession(customer.Id, issued.Token, issued.ExpiresAt));
     }
 }

@@ -12,8 +12,16 @@ public static class HubErrors
     public const string Forbidden = "forbidden";
     public const string Conflict = "conflict";
     public const string Closed = "conversation_closed";
+    public const string RateLimited = "rate_limited";
+
+    /// <summary>Twilio did not carry out a change to a phone call in time (hold, hang-up, a transfer): the call is as it was.</summary>
+    public const string CallFailed = "call_failed";
 
     public static UseCaseException Create(string code, string detail) => new(code, detail);
+
+    /// <summary>A limit refused the call; the detail starts with <c>Retry after N s</c> (docs/security.md#limits).</summary>
+    public static UseCaseException TooFast(int retryAfterSeconds, string reason) =>
+        Create(RateLimited, $"Retry after {retryAfterSeconds} s: {reason}");
 
     public static UseCaseException ConversationNotFound(string id) =>
         Create(NotFound, $"Conversation '{id}' does not exist.");

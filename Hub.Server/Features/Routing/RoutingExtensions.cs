@@ -28,6 +28,7 @@ public static class RoutingExtensions
         builder.Services.AddSingleton<RequeueFromLostAgent>();
         builder.Services.AddSingleton<LeaveMessage>();
         builder.Services.AddSingleton<PresenceService>();
+        builder.Services.AddSingleton<Agents.IAgentDisabledHook, DisabledAgentOffline>();
         builder.Services.AddHostedService<RoutingRecovery>();
         builder.Services.AddHostedService<RoutingWorker>();
         builder.Services.AddSingleton<LoadReconciler>();

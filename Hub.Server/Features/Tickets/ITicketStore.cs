@@ -37,6 +37,12 @@ public interface ITicketStore
     /// <summary>Reopened by <paramref name="agentId"/>: no longer resolved.</summary>
     Task<bool> ReopenAsync(string id, string agentId, DateTimeOffset at, CancellationToken ct = default);
 
+    /// <summary>
+    /// Clears the texts that may carry a customer's personal data (subject, resolution, the reasons
+    /// and notes of the level history) in one atomic step; number, status, levels, agents and times stay.
+    /// </summary>
+    Task<bool> AnonymizeAsync(string id, DateTimeOffset at, CancellationToken ct = default);
+
     /// <summary>Adds a conversation to the ticket unless it is there already; returns the ticket as it is after the change.</summary>
     Task<Ticket?> AddConversationAsync(string id, string conversationId, DateTimeOffset at, CancellationToken ct = default);
 }

@@ -15,6 +15,7 @@ public static class WidgetHostingExtensions
     public static IHostApplicationBuilder AddWidgetHosting(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<WidgetHostingOptions>().BindConfiguration(WidgetHostingOptions.SectionName);
+        builder.Services.AddSingleton<WidgetOrigins>();
         var origins = builder.Configuration.GetSection($"{WidgetHostingOptions.SectionName}:AllowedOrigins").Get<string[]>() ?? [];
         builder.Services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy =>
         {
@@ -36,6 +37,9 @@ public static class WidgetHostingExtensions
     {
         app.UseResponseCompression();
         app.UseCors();
+        app.UseFrontPage();
+        var origins = app.ApplicationServices.GetRequiredService<WidgetOrigins>();
+        app.Use((context, next) => origins.CheckUpgradeAsync(context, () => next(context)));
         return app;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -13,8 +14,14 @@ public static class AuthExtensions
     {
         builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName)
             .Validate(o => string.IsNullOrEmpty(o.SigningKey) || o.SigningKey.Length >= 32, $"{AuthOptions.SectionName}:SigningKey must be at least 32 characters.")
+            .Validate(o => o.ClockSkew >= TimeSpan.Zero && o.ClockSkew <= TimeSpan.FromMinutes(5), $"{AuthOptions.SectionName}:ClockSkew must be between 0 and 5 minutes.")
+            .Validate(
+                o => o.PasswordHashIterations >= AuthOptions.MinimumPasswordHashIterations,
+                $"{AuthOptions.SectionName}:PasswordHashIterations must be at least {AuthOptions.MinimumPasswordHashIterations}.")
             .ValidateOnStart();
         builder.Services.AddSingleton<SigningKeyProvider>();
+        builder.Services.AddOptions<PasswordHasherOptions>().Configure<IOptions<AuthOptions>>((hashing, auth) =>
+            hashing.IterationCount = auth.Value.PasswordHashIterations);
         builder.Services.AddSingleton<TokenService>();
         builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
 
@@ -27,14 +34,16 @@ public static class AuthExtensions
                 {
                     ValidIssuer = auth.Value.Issuer,
                     ValidAudience = auth.Value.Issuer,
-                    IssuerSigningKey = keys.Key,
+                    IssuerSigningKeys = keys.ValidationKeys,
+                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256], // pinned: no other algorithm, no "none"
                     NameClaimType = HubClaims.Name,
                     RoleClaimType = HubClaims.Role,
-                    ClockSkew = TimeSpan.FromSeconds(30),
+                    ClockSkew = auth.Value.ClockSkew,
                 };
                 jwt.Events = new JwtBearerEvents
                 {
-                    // A staff token is only as good as its account: disabled or deleted agents are refused at once.
+                    // A staff token is only as good as its account and session: disabled or deleted agents,
+                    // demo accounts outside Development and ended sessions are refused at once.
                     OnTokenValidated = async context =>
                     {
                         var principal = context.Principal!;
@@ -43,11 +52,10 @@ public static class AuthExtensions
                             return;
                         }
 
-                        var agents = context.HttpContext.RequestServices.GetRequiredService<IAgentStore>();
-                        var agent = await agents.GetAsync(principal.FindFirst(HubClaims.Subject)?.Value ?? string.Empty, context.HttpContext.RequestAborted);
-                        if (agent is not { Disabled: false })
+                        var sessions = context.HttpContext.RequestServices.GetRequiredService<SessionValidator>();
+                        if (await sessions.RefusalAsync(principal, mayUseRecentCopy: false, context.HttpContext.RequestAborted) is { } refusal)
                         {
-                            context.Fail("This agent account is disabled or no longer exists.");
+                            context.Fail(refusal);
                         }
                     },
                     // Browsers cannot set headers on WebSockets, so SignalR clients send the token in the query.

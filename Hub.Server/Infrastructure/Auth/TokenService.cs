@@ -23,6 +23,7 @@ public sealed class TokenService(SigningKeyProvider keys, IOptions<AuthOptions> 
         {
             new(HubClaims.Subject, agent.Id),
             new(HubClaims.Name, agent.DisplayName),
+            new(HubClaims.SessionVersion, agent.SessionVersion.ToString(CultureInfo.InvariantCulture)),
         };
         claims.AddRange(agent.Roles.Select(r => new Claim(HubClaims.Role, RoleName(r))));
         claims.AddRange(agent.Levels.Select(l => new Claim(HubClaims.Level, l.ToString(CultureInfo.InvariantCulture))));

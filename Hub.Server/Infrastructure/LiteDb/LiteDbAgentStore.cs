@@ -42,6 +42,11 @@ internal sealed class LiteDbAgentStore(LiteDbContext db) : IAgentStore
 
             agent.Presence = stored.Presence;
             agent.PresenceChangedAt = stored.PresenceChangedAt;
+            agent.PasswordHash = stored.PasswordHash;
+            agent.Disabled = stored.Disabled;
+            agent.SessionVersion = stored.SessionVersion;
+            agent.InvitationHash = stored.InvitationHash;
+            agent.InvitationExpiresAt = stored.InvitationExpiresAt;
             return Task.FromResult(db.Agents.Update(agent));
         }
     }
@@ -59,6 +64,80 @@ internal sealed class LiteDbAgentStore(LiteDbContext db) : IAgentStore
             agent.Presence = status;
             agent.PresenceChangedAt = at;
             return Task.FromResult(db.Agents.Update(agent));
+        }
+    }
+
+    public Task<Agent?> UpdateProfileAsync(string id, AgentProfileChange change, bool endSessions, CancellationToken ct = default) =>
+        Task.FromResult(Change(id, _ => true, agent =>
+        {
+            agent.DisplayName = change.DisplayName;
+            agent.Roles = [.. change.Roles];
+            agent.Levels = [.. change.Levels];
+            agent.Skills = [.. change.Skills];
+            agent.ChatCapacity = change.ChatCapacity;
+            agent.VoiceCapacity = change.VoiceCapacity;
+            agent.SessionVersion += endSessions ? 1 : 0;
+        }));
+
+    public Task<bool> SetDisabledAsync(string id, bool disabled, CancellationToken ct = default) =>
+        Task.FromResult(Change(id, _ => true, agent =>
+        {
+            agent.Disabled = disabled;
+            agent.SessionVersion += disabled ? 1 : 0;
+        }) is not null);
+
+    public Task<int?> EndSessionsAsync(string id, CancellationToken ct = default) =>
+        Task.FromResult(Change(id, _ => true, agent => agent.SessionVersion++)?.SessionVersion);
+
+    public Task<Agent?> TrySetPasswordHashAsync(string id, string expectedHash, string newHash, bool endSessions, CancellationToken ct = default) =>
+        Task.FromResult(Change(id, agent => agent.PasswordHash == expectedHash, agent =>
+        {
+            agent.PasswordHash = newHash;
+            agent.InvitationHash = null;
+            agent.InvitationExpiresAt = null;
+            agent.SessionVersion += endSessions ? 1 : 0;
+        }));
+
+    public Task<bool> ResetPasswordAsync(string id, string invitationHash, DateTimeOffset expiresAt, CancellationToken ct = default) =>
+        Task.FromResult(Change(id, _ => true, agent =>
+        {
+            agent.PasswordHash = string.Empty;
+            agent.InvitationHash = invitationHash;
+            agent.InvitationExpiresAt = expiresAt;
+            agent.SessionVersion++;
+        }) is not null);
+
+    public Task<Agent?> ConsumeInvitationAsync(string invitationHash, DateTimeOffset now, string passwordHash, CancellationToken ct = default)
+    {
+        lock (db.WriteGate)
+        {
+            var agent = db.Agents.FindOne(a => a.InvitationHash == invitationHash);
+            if (agent is null || agent.Disabled || !(agent.InvitationExpiresAt > now))
+            {
+                return Task.FromResult<Agent?>(null);
+            }
+
+            agent.PasswordHash = passwordHash;
+            agent.InvitationHash = null;
+            agent.InvitationExpiresAt = null;
+            agent.SessionVersion++;
+            return Task.FromResult<Agent?>(db.Agents.Update(agent) ? agent : null);
+        }
+    }
+
+    /// <summary>Read, check and write under the store's write gate: one atomic step for every other writer.</summary>
+    private Agent? Change(string id, Func<Agent, bool> condition, Action<Agent> change)
+    {
+        lock (db.WriteGate)
+        {
+            var agent = db.Agents.FindById(id);
+            if (agent is null || !condition(agent))
+            {
+                return null;
+            }
+
+            change(agent);
+            return db.Agents.Update(agent) ? agent : null;
         }
     }
 }

@@ -9,4 +9,5 @@ internal static class LiteDbCollections
     public const string Customers = "customers";
     public const string Agents = "agents";
     public const string Counters = "counters";
+    public const string Audit = "audit";
 }

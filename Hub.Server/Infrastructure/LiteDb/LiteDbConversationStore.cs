@@ -49,6 +49,14 @@ internal sealed class LiteDbConversationStore(LiteDbContext db, DurableCommit du
             .Limit(limit)
             .ToList());
 
+    public Task<IReadOnlyList<Conversation>> ListWaitingAtLevelAsync(int level, int skip, int limit, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<Conversation>>(db.Conversations.Query()
+            .Where(c => c.Status == ConversationStatus.Waiting && c.Level == level)
+            .OrderBy(c => c.CreatedAt)
+            .Offset(skip)
+            .Limit(limit)
+            .ToList());
+
     public Task<IReadOnlyList<Conversation>> ListByCustomerAsync(string customerId, CancellationToken ct = default) =>
         Task.FromResult<IReadOnlyList<Conversation>>(db.Conversations.Query()
             .Where(c => c.CustomerId == customerId)
@@ -139,7 +147,7 @@ internal sealed class LiteDbConversationStore(LiteDbContext db, DurableCommit du
 
             var conversation = db.Conversations.FindById(message.ConversationId)
                 ?? throw new KeyNotFoundException($"Conversation {message.ConversationId} does not exist.");
-            if (Conversation.NeedsOpen(message.Kind) && !conversation.IsOpen)
+            if (conversation.ErasedAt is not null || (Conversation.NeedsOpen(message.Kind) && !conversation.IsOpen))
             {
                 throw new ConversationClosedException(conversation.Id);
             }
@@ -184,6 +192,56 @@ internal sealed class LiteDbConversationStore(LiteDbContext db, DurableCommit du
 
         return Task.FromResult<IReadOnlyList<ChatMessage>>(query.OrderBy(m => m.Seq).Limit(limit).ToList());
     }
+
+    /// <summary>The mark, the cleared fields and the messages change in one transaction under the write lock.</summary>
+    public Task<bool> TryEraseAsync(string id, TranscriptErasure mode, DateTimeOffset at, CancellationToken ct = default)
+    {
+        lock (db.WriteGate)
+        {
+            var conversation = db.Conversations.FindById(id);
+            if (conversation is null || !conversation.TryErase(at))
+            {
+                return durable.AfterCommitAsync(false);
+            }
+
+            db.Database.BeginTrans();
+            try
+            {
+                db.Conversations.Update(conversation);
+                if (mode == TranscriptErasure.Delete)
+                {
+                    db.Messages.DeleteMany(m => m.ConversationId == id);
+                }
+                else
+                {
+                    var messages = db.Messages.Find(m => m.ConversationId == id).ToList();
+                    foreach (var message in messages)
+                    {
+                        message.Text = ChatMessage.ErasedText;
+                        message.SenderName = message.SenderRole == SenderRole.Customer ? null : message.SenderName;
+                    }
+
+                    db.Messages.Update(messages);
+                }
+
+                db.Database.Commit();
+            }
+            catch
+            {
+                db.Database.Rollback();
+                throw;
+            }
+
+            return durable.AfterCommitAsync(true);
+        }
+    }
+
+    public Task<IReadOnlyList<Conversation>> ListClosedBeforeAsync(DateTimeOffset cutoff, int limit, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<Conversation>>(db.Conversations.Query()
+            .Where(c => (c.Status == ConversationStatus.Ended || c.Status == ConversationStatus.Resolved) && c.ErasedAt == null && c.ClosedAt < cutoff)
+            .OrderBy(c => c.ClosedAt)
+            .Limit(limit)
+            .ToList());
 
     public Task MarkReadAsync(string conversationId, SenderRole reader, long seq, CancellationToken ct = default)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SupportHub.Server.Features.Agents;
+using SupportHub.Server.Features.Audit;
 using SupportHub.Server.Features.Chat;
 using SupportHub.Server.Features.Customers;
 using SupportHub.Server.Features.Tickets;
@@ -18,6 +19,7 @@ public static class LiteDbExtensions
         builder.Services.AddSingleton<ITicketStore, LiteDbTicketStore>();
         builder.Services.AddSingleton<ICustomerStore, LiteDbCustomerStore>();
         builder.Services.AddSingleton<IAgentStore, LiteDbAgentStore>();
+        builder.Services.AddSingleton<IAuditLog, LiteDbAuditLog>();
         return builder;
     }
 }

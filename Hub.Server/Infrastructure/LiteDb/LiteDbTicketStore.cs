@@ -83,6 +83,18 @@ internal sealed class LiteDbTicketStore(LiteDbContext db, DurableCommit durable)
             t.LastAgentId = agentId;
         }) is not null);
 
+    public Task<bool> AnonymizeAsync(string id, DateTimeOffset at, CancellationToken ct = default) =>
+        durable.AfterCommitAsync(Change(id, at, t =>
+        {
+            t.Subject = null;
+            t.Resolution = null;
+            foreach (var change in t.LevelHistory)
+            {
+                change.Reason = null;
+                change.Note = null;
+            }
+        }) is not null);
+
     public Task<Ticket?> AddConversationAsync(string id, string conversationId, DateTimeOffset at, CancellationToken ct = default) =>
         durable.AfterCommitAsync(Change(id, at, t =>
         {

@@ -51,4 +51,22 @@ internal sealed class MongoAgentStore : IAgentStore
         var result = await agents.UpdateOneAsync(PresenceFilter(id, at), PresenceUpdate(status, at), cancellationToken: ct);
         return result.MatchedCount == 1;
     }
+
+    public async Task<Agent?> UpdateProfileAsync(string id, AgentProfileChange change, bool endSessions, CancellationToken ct = default) =>
+        await agents.FindOneAndUpdateAsync(AgentById(id), ProfileUpdate(change, endSessions), AgentAfterUpdate, ct);
+
+    public async Task<bool> SetDisabledAsync(string id, bool disabled, CancellationToken ct = default) =>
+        (await agents.UpdateOneAsync(AgentById(id), DisabledUpdate(disabled), cancellationToken: ct)).MatchedCount == 1;
+
+    public async Task<int?> EndSessionsAsync(string id, CancellationToken ct = default) =>
+        (await agents.FindOneAndUpdateAsync(AgentById(id), EndSessionsUpdate, AgentAfterUpdate, ct))?.SessionVersion;
+
+    public async Task<Agent?> TrySetPasswordHashAsync(string id, string expectedHash, string newHash, bool endSessions, CancellationToken ct = default) =>
+        await agents.FindOneAndUpdateAsync(PasswordHashFilter(id, expectedHash), PasswordHashUpdate(newHash, endSessions), AgentAfterUpdate, ct);
+
+    public async Task<bool> ResetPasswordAsync(string id, string invitationHash, DateTimeOffset expiresAt, CancellationToken ct = default) =>
+        (await agents.UpdateOneAsync(AgentById(id), ResetPasswordUpdate(invitationHash, expiresAt), cancellationToken: ct)).MatchedCount == 1;
+
+    public async Task<Agent?> ConsumeInvitationAsync(string invitationHash, DateTimeOffset now, string passwordHash, CancellationToken ct = default) =>
+        await agents.FindOneAndUpdateAsync(OpenInvitationFilter(invitationHash, now), ConsumeInvitationUpdate(passwordHash), AgentAfterUpdate, ct);
 }

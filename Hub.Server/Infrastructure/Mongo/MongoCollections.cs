@@ -9,6 +9,9 @@ internal static class MongoCollections
     public const string Customers = "customers";
     public const string Agents = "agents";
 
+    /// <summary>The audit log: inserts only.</summary>
+    public const string Audit = "audit";
+
     /// <summary>One document per sequence, e.g. <c>{ _id: "ticket-number", Value: 7 }</c>.</summary>
     public const string Counters = "counters";
 }

@@ -58,6 +58,9 @@ internal sealed class MongoConversationStore : IConversationStore
         return await conversations.Find(ConversationsByStatus(status)).Sort(OldestFirst).Limit(limit).ToListAsync(ct);
     }
 
+    public async Task<IReadOnlyList<Conversation>> ListWaitingAtLevelAsync(int level, int skip, int limit, CancellationToken ct = default) =>
+        limit <= 0 ? [] : await conversations.Find(WaitingAtLevel(level)).Sort(OldestFirst).Skip(skip).Limit(limit).ToListAsync(ct);
+
     public async Task<IReadOnlyList<Conversation>> ListByCustomerAsync(string customerId, CancellationToken ct = default) =>
         await conversations.Find(ConversationsByCustomer(customerId)).Sort(NewestFirst).ToListAsync(ct);
 
@@ -118,8 +121,8 @@ internal sealed class MongoConversationStore : IConversationStore
             return new AppendResult(first, Duplicate: true);
         }
 
-        var (lastSeq, open) = await ReadAppendStateAsync(message.ConversationId, ct);
-        if (Conversation.NeedsOpen(message.Kind) && !open)
+        var (lastSeq, open, erased) = await ReadAppendStateAsync(message.ConversationId, ct);
+        if (erased || (Conversation.NeedsOpen(message.Kind) && !open))
         {
             throw new ConversationClosedException(message.ConversationId);
         }
@@ -179,6 +182,40 @@ internal sealed class MongoConversationStore : IConversationStore
             .ToListAsync(ct);
     }
 
+    /// <summary>Mark first (the fence appends are checked against), then the fields, then the messages; each step idempotent.</summary>
+    public async Task<bool> TryEraseAsync(string id, TranscriptErasure mode, DateTimeOffset at, CancellationToken ct = default)
+    {
+        await conversations.UpdateOneAsync(EraseMarkFilter(id), EraseMarkUpdate(at), cancellationToken: ct);
+        var erased = await conversations.UpdateOneAsync(MarkedErasedFilter(id), EraseFieldsUpdate, cancellationToken: ct);
+        if (erased.MatchedCount == 0)
+        {
+            return false;
+        }
+
+        await conversations.UpdateOneAsync(ClosedCallFilter(id), EraseCallerNumberUpdate, cancellationToken: ct);
+        if (mode == TranscriptErasure.Delete)
+        {
+            await messages.DeleteManyAsync(MessagesOf(id), ct);
+        }
+        else
+        {
+            await messages.UpdateManyAsync(MessagesOf(id), AnonymizeMessageUpdate, cancellationToken: ct);
+            await messages.UpdateManyAsync(CustomerMessagesOf(id), ClearSenderNameUpdate, cancellationToken: ct);
+        }
+
+        return true;
+    }
+
+    public async Task<IReadOnlyList<Conversation>> ListClosedBeforeAsync(DateTimeOffset cutoff, int limit, CancellationToken ct = default)
+    {
+        if (limit <= 0)
+        {
+            return [];
+        }
+
+        return await conversations.Find(ClosedBefore(cutoff)).Sort(OldestCloseFirst).Limit(limit).ToListAsync(ct);
+    }
+
     public Task MarkReadAsync(string conversationId, SenderRole reader, long seq, CancellationToken ct = default)
     {
         if (reader is not (SenderRole.Customer or SenderRole.Agent))
@@ -192,25 +229,29 @@ internal sealed class MongoConversationStore : IConversationStore
     public async Task<ChatMessage?> FindByClientMessageIdAsync(string conversationId, string clientMessageId, CancellationToken ct = default) =>
         await messages.Find(MessageByClientId(conversationId, clientMessageId)).FirstOrDefaultAsync(ct);
 
-    private async Task<(long LastSeq, bool Open)> ReadAppendStateAsync(string conversationId, CancellationToken ct)
+    private async Task<(long LastSeq, bool Open, bool Erased)> ReadAppendStateAsync(string conversationId, CancellationToken ct)
     {
         var document = await conversations.Find(ConversationById(conversationId)).Project(AppendStateOnly).FirstOrDefaultAsync(ct)
             ?? throw new KeyNotFoundException($"Conversation {conversationId} does not exist.");
         var status = document.GetValue(nameof(Conversation.Status), BsonNull.Value);
         var open = status.IsString && Enum.Parse<ConversationStatus>(status.AsString) is ConversationStatus.Waiting or ConversationStatus.Active;
-        return (document.GetValue(nameof(Conversation.LastSeq), 0L).ToInt64(), open);
+        var erased = !document.GetValue(nameof(Conversation.ErasedAt), BsonNull.Value).IsBsonNull;
+        return (document.GetValue(nameof(Conversation.LastSeq), 0L).ToInt64(), open, erased);
     }
 
     /// <summary>
-    /// The close came between this text's insert and its raise of LastSeq. Every seq below the text's
+    /// An erasure marked the conversation after this message's insert: it is taken back and refused
+    /// (the erasure's own pass over the messages may have missed it). Otherwise the close came
+    /// between this text's insert and its raise of LastSeq. Every seq below the text's
     /// was taken when it was inserted, so the closing line lands above it unless it is stored already:
     /// then the text came after the close, and is taken back and refused.
     /// </summary>
     private async Task KeepOnlyBeforeTheCloseAsync(ChatMessage stored)
     {
         var conversation = await conversations.Find(ConversationById(stored.ConversationId)).FirstOrDefaultAsync(CancellationToken.None);
-        if (conversation?.ClosedAt is { } closedAt
-            && await messages.Find(ClosingLineBelow(stored.ConversationId, stored.Seq, closedAt)).AnyAsync(CancellationToken.None))
+        if (conversation?.ErasedAt is not null
+            || (conversation?.ClosedAt is { } closedAt
+                && await messages.Find(ClosingLineBelow(stored.ConversationId, stored.Seq, closedAt)).AnyAsync(CancellationToken.None)))
         {
             await messages.DeleteOneAsync(MessageById(stored.Id), CancellationToken.None);
             throw new ConversationClosedException(stored.ConversationId);

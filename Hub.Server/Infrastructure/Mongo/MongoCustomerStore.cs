@@ -38,7 +38,31 @@ internal sealed class MongoCustomerStore : ICustomerStore
 
     public async Task<bool> ReplaceAsync(Customer customer, CancellationToken ct = default)
     {
-        var result = await customers.ReplaceOneAsync(CustomerById(customer.Id), customer, cancellationToken: ct);
+        var result = await customers.ReplaceOneAsync(ReplaceableCustomer(customer.Id), customer, cancellationToken: ct);
         return result.MatchedCount == 1;
+    }
+
+    /// <summary>The first erasure marks and clears in one update; a repeat only clears (a no-op), keeping the first mark.</summary>
+    public async Task<bool> EraseAsync(string id, DateTimeOffset at, CancellationToken ct = default)
+    {
+        var first = await customers.UpdateOneAsync(CustomerNotMarkedErased(id), FirstEraseCustomerUpdate(at), cancellationToken: ct);
+        if (first.MatchedCount == 1)
+        {
+            return true;
+        }
+
+        var again = await customers.UpdateOneAsync(CustomerById(id), EraseCustomerUpdate, cancellationToken: ct);
+        return again.MatchedCount == 1;
+    }
+
+    public async Task<IReadOnlyList<Customer>> SearchAsync(
+        string? email, string? phoneNumber, string? externalId, int limit, CancellationToken ct = default)
+    {
+        if (limit <= 0 || CustomerSearch(email, phoneNumber, externalId) is not { } filter)
+        {
+            return [];
+        }
+
+        return await customers.Find(filter).Sort(CustomersOldestFirst).Limit(limit).ToListAsync(ct);
     }
 }

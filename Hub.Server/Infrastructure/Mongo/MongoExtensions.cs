@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using MongoDB.Driver;
 using SupportHub.Server.Features.Agents;
+using SupportHub.Server.Features.Audit;
 using SupportHub.Server.Features.Chat;
 using SupportHub.Server.Features.Customers;
 using SupportHub.Server.Features.Tickets;
@@ -34,6 +35,7 @@ public static class MongoExtensions
         builder.Services.AddSingleton<ITicketStore, MongoTicketStore>();
         builder.Services.AddSingleton<ICustomerStore, MongoCustomerStore>();
         builder.Services.AddSingleton<IAgentStore, MongoAgentStore>();
+        builder.Services.AddSingleton<IAuditLog, MongoAuditLog>();
         builder.Services.AddHostedService<MongoIndexInitializer>();
         return builder;
     }

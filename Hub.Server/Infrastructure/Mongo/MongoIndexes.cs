@@ -1,5 +1,6 @@
 using MongoDB.Driver;
 using SupportHub.Server.Features.Agents;
+using SupportHub.Server.Features.Audit;
 using SupportHub.Server.Features.Chat;
 using SupportHub.Server.Features.Customers;
 using SupportHub.Server.Features.Tickets;
@@ -99,6 +100,14 @@ internal static class MongoIndexes
             PartialFilterExpression = HasExternalId,
         });
 
+    /// <summary>The audit log's filters: by time range, by actor and by target, each newest first.</summary>
+    public static IReadOnlyList<CreateIndexModel<AuditEntry>> AuditIndexes { get; } =
+    [
+        new(Builders<AuditEntry>.IndexKeys.Descending(e => e.At), new CreateIndexOptions { Name = "at" }),
+        new(Builders<AuditEntry>.IndexKeys.Ascending(e => e.ActorId).Descending(e => e.Id), new CreateIndexOptions { Name = "actor" }),
+        new(Builders<AuditEntry>.IndexKeys.Ascending(e => e.TargetType).Ascending(e => e.TargetId).Descending(e => e.Id), new CreateIndexOptions { Name = "target" }),
+    ];
+
     public static async Task EnsureAsync(IMongoDatabase database, CancellationToken ct = default)
     {
         MongoMappings.EnsureRegistered();
@@ -113,5 +122,6 @@ internal static class MongoIndexes
             .CreateManyAsync([AgentsByEmail], ct);
         await database.GetCollection<Customer>(MongoCollections.Customers).Indexes
             .CreateManyAsync([CustomersByExternalId], ct);
+        await database.GetCollection<AuditEntry>(MongoCollections.Audit).Indexes.CreateManyAsync(AuditIndexes, ct);
     }
 }

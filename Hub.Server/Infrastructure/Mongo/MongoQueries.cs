@@ -11,7 +11,7 @@ namespace SupportHub.Server.Infrastructure.Mongo;
 /// Every filter, update and sort the Mongo stores send, built in one place so that
 /// MongoQueryRenderingTests can render them to BSON and pin their meaning.
 /// </summary>
-internal static class MongoQueries
+internal static partial class MongoQueries
 {
     public const string TicketCounterId = "ticket-number";
     public const string CounterValueField = "Value";
@@ -57,7 +57,8 @@ internal static class MongoQueries
     public static FilterDefinition<Conversation> RateFilter(string id) =>
         ConversationFilter.Eq(c => c.Id, id)
         & ConversationFilter.In(c => c.Status, [ConversationStatus.Ended, ConversationStatus.Resolved])
-        & ConversationFilter.Eq(c => c.Rating, null);
+        & ConversationFilter.Eq(c => c.Rating, null)
+        & NotErased;
 
     public static UpdateDefinition<Conversation> RateUpdate(int score, string? comment, DateTimeOffset at) =>
         Builders<Conversation>.Update
@@ -65,9 +66,11 @@ internal static class MongoQueries
             .Set(c => c.RatingComment, comment)
             .Set(c => c.RatedAt, at);
 
+    /// <summary>Closed and not erased: an erased conversation never opens again.</summary>
     public static FilterDefinition<Conversation> ReopenFilter(string id) =>
         ConversationFilter.Eq(c => c.Id, id)
-        & ConversationFilter.In(c => c.Status, [ConversationStatus.Ended, ConversationStatus.Resolved]);
+        & ConversationFilter.In(c => c.Status, [ConversationStatus.Ended, ConversationStatus.Resolved])
+        & NotErased;
 
     public static UpdateDefinition<Conversation> ReopenUpdate(string agentId, DateTimeOffset at) =>
         ClaimUpdate(agentId, at).Set(c => c.ClosedAt, null);
@@ -87,6 +90,10 @@ internal static class MongoQueries
 
     public static FilterDefinition<Conversation> ConversationsByStatus(ConversationStatus status) =>
         ConversationFilter.Eq(c => c.Status, status);
+
+    /// <summary>A page of one level's queue; served by the status_createdAt index's Status prefix.</summary>
+    public static FilterDefinition<Conversation> WaitingAtLevel(int level) =>
+        ConversationFilter.Eq(c => c.Status, ConversationStatus.Waiting) & ConversationFilter.Eq(c => c.Level, level);
 
     /// <summary>
     /// A customer's conversation by its start key. The $type condition repeats the partial filter of
@@ -112,15 +119,17 @@ internal static class MongoQueries
 
     /// <summary>The state an appender reads first: the seq to try and whether text is still accepted.</summary>
     public static ProjectionDefinition<Conversation> AppendStateOnly =>
-        Builders<Conversation>.Projection.Include(c => c.LastSeq).Include(c => c.Status).Exclude(c => c.Id);
+        Builders<Conversation>.Projection.Include(c => c.LastSeq).Include(c => c.Status).Include(c => c.ErasedAt).Exclude(c => c.Id);
 
     /// <summary>
-    /// Where an appender raises LastSeq after its insert: for a message that needs an open conversation
-    /// only while it is open, so an append racing the close learns of it in the same conditional
-    /// update that the close (OpenConversationFilter) is ordered against.
+    /// Where an appender raises LastSeq after its insert: never on an erased conversation (an erasure
+    /// marks first, then clears the messages, so an append it did not catch learns of it here), and
+    /// for a message that needs an open conversation only while it is open, so an append racing the
+    /// close learns of it in the same conditional update that the close (OpenConversationFilter) is
+    /// ordered against.
     /// </summary>
     public static FilterDefinition<Conversation> AppendRaiseFilter(string conversationId, MessageKind kind) =>
-        Conversation.NeedsOpen(kind) ? OpenConversationFilter(conversationId) : ConversationById(conversationId);
+        (Conversation.NeedsOpen(kind) ? OpenConversationFilter(conversationId) : ConversationById(conversationId)) & NotErased;
 
     /// <summary>$max, so a slower appender that stored a lower seq never moves the marker back.</summary>
     public static UpdateDefinition<Conversation> RaiseLastSeq(long seq) =>
@@ -265,19 +274,20 @@ internal static class MongoQueries
 
     public static SortDefinition<Agent> AgentsByEmail => Builders<Agent>.Sort.Ascending(a => a.Email);
 
-    /// <summary>Every account field but the presence, which only <see cref="PresenceUpdate"/> writes.</summary>
+    /// <summary>
+    /// Every account field but those with their own atomic step (<see cref="AtomicAgentFields"/>): the
+    /// presence, the password hash, the disabled flag, the session version and the invitation.
+    /// </summary>
     public static UpdateDefinition<Agent> AgentAccountUpdate(Agent agent) =>
         Builders<Agent>.Update
             .Set(a => a.Email, NormalizeEmail(agent.Email))
             .Set(a => a.DisplayName, agent.DisplayName)
-            .Set(a => a.PasswordHash, agent.PasswordHash)
             .Set(a => a.Roles, agent.Roles)
             .Set(a => a.Levels, agent.Levels)
             .Set(a => a.Skills, agent.Skills)
             .Set(a => a.ChatCapacity, agent.ChatCapacity)
             .Set(a => a.VoiceCapacity, agent.VoiceCapacity)
             .Set(a => a.PhoneNumber, agent.PhoneNumber)
-            .Set(a => a.Disabled, agent.Disabled)
             .Set(a => a.CreatedAt, agent.CreatedAt);
 
     /// <summary>The agent, unless it holds a presence change newer than <paramref name="at"/>.</summary>

@@ -8,6 +8,7 @@ namespace SupportHub.Server.Infrastructure.Mongo;
 internal sealed class MongoTicketStore : ITicketStore
 {
     private const int DuplicateKeyCode = 11000;
+    private const int MaxAnonymizeAttempts = 20;
 
     private readonly IMongoCollection<Ticket> tickets;
     private readonly IMongoCollection<BsonDocument> counters;
@@ -66,6 +67,33 @@ internal sealed class MongoTicketStore : ITicketStore
 
     public Task<bool> ReopenAsync(string id, string agentId, DateTimeOffset at, CancellationToken ct = default) =>
         UpdateAsync(id, ReopenTicketUpdate(agentId, at), ct);
+
+    /// <summary>
+    /// Rewrites the level history without its texts, on the condition that it still has the entries
+    /// read, so an escalation in between is not lost (then it reads again; bounded).
+    /// </summary>
+    public async Task<bool> AnonymizeAsync(string id, DateTimeOffset at, CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await GetAsync(id, ct) is not { } ticket)
+            {
+                return false;
+            }
+
+            var result = await tickets.UpdateOneAsync(
+                TicketWithHistoryCount(id, ticket.LevelHistory.Count), AnonymizeTicketUpdate(ticket.LevelHistory, at), cancellationToken: ct);
+            if (result.MatchedCount == 1)
+            {
+                return true;
+            }
+
+            if (attempt >= MaxAnonymizeAttempts)
+            {
+                throw new InvalidOperationException($"Ticket {id} kept changing while it was anonymized ({attempt} attempts).");
+            }
+        }
+    }
 
     public async Task<Ticket?> AddConversationAsync(string id, string conversationId, DateTimeOffset at, CancellationToken ct = default) =>
         await tickets.FindOneAndUpdateAsync(TicketById(id), AddConversationUpdate(conversationId, at), TicketAfterUpdate, ct);

@@ -28,6 +28,9 @@ public static class RedisExtensions
         builder.Services.AddHostedService<RedisConnectionStarter>();
         builder.Services.AddSingleton<IRoutingState, RedisRoutingState>();
         builder.Services.AddSingleton<Locks.IDistributedLock, RedisLock>();
+        builder.Services.AddSingleton<RedisSessionsEndedSignal>();
+        builder.Services.AddSingleton<Features.Agents.ISessionsEndedSignal>(services => services.GetRequiredService<RedisSessionsEndedSignal>());
+        builder.Services.AddHostedService<RedisSessionsEndedSubscriber>();
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         // The backplane gets its own connection (its lifetime manager disposes it), configured from

@@ -42,6 +42,9 @@ internal sealed class RedisKeys(string prefix)
 
     public RedisKey Rebuilt => Prefix + "rebuilt";
 
+    /// <summary>The pub/sub channel on which a node tells the others that an agent's sessions ended (payload <c>{nodeId}|{agentId}</c>).</summary>
+    public RedisChannel SessionsEnded => RedisChannel.Literal(Prefix + "sessions-ended");
+
     public RedisKey Agent(string agentId) => AgentPrefix + agentId;
 
     public RedisKey Connections(string agentId) => AgentPrefix + agentId + ":conns";

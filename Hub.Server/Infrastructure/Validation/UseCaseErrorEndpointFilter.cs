@@ -32,6 +32,7 @@ internal sealed class UseCaseErrorEndpointFilter : IEndpointFilter
             HubErrors.Conflict => (StatusCodes.Status409Conflict, "Conflict"),
             HubErrors.Closed => (StatusCodes.Status409Conflict, "Conversation closed"),
             HubErrors.ValidationFailed => (StatusCodes.Status400BadRequest, "Validation failed"),
+            HubErrors.RateLimited => (StatusCodes.Status429TooManyRequests, "Too many requests"),
             _ => (StatusCodes.Status400BadRequest, "Request refused"),
         };
         return TypedResults.Problem(

@@ -3,12 +3,17 @@ import type {
   ConversationDto,
   ConversationRequest,
   EscalateRequest,
+  FloodDto,
   HoldCallRequest,
   MarkReadRequest,
   OfferDto,
   PresenceChangedDto,
   PresenceDto,
+  PurgeFloodRequest,
+  PurgeFloodResult,
   QueueItemDto,
+  QueuePageDto,
+  QueuePageRequest,
   ReassignRequest,
   ResolveRequest,
   ResumeRequest,
@@ -39,7 +44,14 @@ export interface AgentHubMethods {
   Transfer: HubMethod<[request: TransferRequest], void>;
   /** Supervisors only. */
   Reassign: HubMethod<[request: ReassignRequest], void>;
+  /** The oldest waiting conversations of every level (a page each), oldest first. */
   GetQueue: HubMethod<[], QueueItemDto[]>;
+  /** One level's waiting conversations, oldest first, from `skip`. */
+  GetQueuePage: HubMethod<[request: QueuePageRequest], QueuePageDto>;
+  /** Supervisors only: waiting conversations grouped by the address they were started from. */
+  GetFloods: HubMethod<[], FloodDto[]>;
+  /** Supervisors only: ends every waiting conversation started from one address. */
+  PurgeFlood: HubMethod<[request: PurgeFloodRequest], PurgeFloodResult>;
   GetMyConversations: HubMethod<[], ConversationDto[]>;
   Claim: HubMethod<[request: ConversationRequest], ResumeResult>;
   Open: HubMethod<[request: ConversationRequest], ResumeResult>;

@@ -134,6 +134,33 @@ export interface QueueItemDto {
   channel: Channel;
 }
 
+export interface QueuePageRequest {
+  level: number;
+  skip: number;
+}
+
+export interface QueuePageDto {
+  level: number;
+  skip: number;
+  items: QueueItemDto[];
+  hasMore: boolean;
+}
+
+export interface FloodDto {
+  startedFrom: string;
+  waiting: number;
+  visitors: number;
+  oldestWaitingSince: string;
+}
+
+export interface PurgeFloodRequest {
+  startedFrom: string;
+}
+
+export interface PurgeFloodResult {
+  closed: number;
+}
+
 export interface TypingDto {
   conversationId: string;
   role: SenderRole;

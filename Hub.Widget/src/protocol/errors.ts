@@ -1,9 +1,9 @@
 // Hub errors: the server throws HubException("code: detail") (Hub.Server's HubErrors); the client sees it
 // inside the message of the invocation's Error: "An unexpected error ... HubException: code: detail".
 
-export type HubErrorCode = "validation_failed" | "not_found" | "forbidden" | "conflict" | "conversation_closed";
+export type HubErrorCode = "validation_failed" | "not_found" | "forbidden" | "conflict" | "conversation_closed" | "rate_limited" | "call_failed";
 
-const codes = new Set<string>(["validation_failed", "not_found", "forbidden", "conflict", "conversation_closed"]);
+const codes = new Set<string>(["validation_failed", "not_found", "forbidden", "conflict", "conversation_closed", "rate_limited", "call_failed"]);
 
 export interface HubError {
   code: HubErrorCode;
@@ -27,6 +27,13 @@ function split(message: string): { code: string; detail: string } | null {
 export function readHubError(error: unknown): HubError | null {
   const parts = split(messageOf(error));
   return parts && codes.has(parts.code) ? { code: parts.code as HubErrorCode, detail: parts.detail } : null;
+}
+
+/** The seconds a `rate_limited` refusal asks to wait ("rate_limited: Retry after N s: ..."), or null for any other error. */
+export function retryAfterSeconds(error: unknown): number | null {
+  const read = readHubError(error);
+  const match = read?.code === "rate_limited" ? /^Retry after (\d+) s/.exec(read.detail) : null;
+  return match ? Number(match[1]) : null;
 }
 
 /** What to show a person: the detail of a Hub error ("conflict: ..." becomes "..."), or the message as it is. */

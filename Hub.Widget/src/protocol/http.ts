@@ -5,10 +5,12 @@ import type { AgentRole, TicketStatus } from "./enums";
 export interface CreateVisitorRequest {
   name: string | null;
   email: string | null;
-  /** The site's user id, for identity verification; needs userHash. */
+  /** Legacy identity: the site's user id; needs userHash and Hub:Identity:AllowLegacyHmac. */
   userId?: string | null;
-  /** hex(HMAC-SHA256(site secret, userId)), computed by the site's server. */
+  /** Legacy identity: hex(HMAC-SHA256(site secret, userId)), computed by the site's server. */
   userHash?: string | null;
+  /** The identity JWT signed by the site's server (sub, exp, optional name and email). */
+  identityToken?: string | null;
 }
 
 export interface VisitorSession {
@@ -47,6 +49,65 @@ export interface SetPhoneRequest {
   phoneNumber: string | null;
 }
 
+/** An account as /api/admin/agents answers it (admins and supervisors). */
+export interface AgentAccountDto {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: AgentRole[];
+  levels: number[];
+  skills: string[];
+  chatCapacity: number;
+  voiceCapacity: number;
+  disabled: boolean;
+  passwordSet: boolean;
+  /** Set while a one-time link is open. */
+  invitationExpiresAt: string | null;
+  createdAt: string;
+}
+
+export interface CreateAgentRequest {
+  email: string;
+  displayName: string;
+  /** null: the answer carries a one-time link with which the agent sets it. */
+  password: string | null;
+  roles: AgentRole[];
+  levels: number[];
+  skills: string[];
+  chatCapacity: number;
+  voiceCapacity: number;
+}
+
+export interface UpdateAgentRequest {
+  displayName: string;
+  roles: AgentRole[];
+  levels: number[];
+  skills: string[];
+  chatCapacity: number;
+  voiceCapacity: number;
+}
+
+/** A one-time link: append path to the Hub's address. */
+export interface PasswordLink {
+  token: string;
+  path: string;
+  expiresAt: string;
+}
+
+export interface CreatedAgent {
+  agent: AgentAccountDto;
+  link: PasswordLink | null;
+}
+
+export interface AcceptInvitationRequest {
+  password: string;
+}
+
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
 export interface LevelChange {
   level: number;
   at: string;
@@ -83,6 +144,10 @@ export interface CustomerDto {
   lastSeenAt: string;
   /** The number a caller called from (E.164); null for chat-only customers. */
   phoneNumber: string | null;
+  /** True when name is the one the site signed (the visitor cannot change it). */
+  nameVerified: boolean;
+  /** True when email is the one the site signed (the visitor cannot change it). */
+  emailVerified: boolean;
 }
 
 export interface VoiceTokenDto {
